@@ -1,0 +1,123 @@
+"""The `matcher` console command (Flask's CLI): init-db, create-user, seed, demo, serve, solve."""
+
+import contextlib
+from pathlib import Path
+
+import click
+from flask import current_app
+from flask.cli import FlaskGroup, with_appcontext
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from matcher import create_app
+from matcher.extensions import db
+from matcher.models import Role, User
+from matcher.services import accounts, seeding
+from matcher.services.errors import ValidationFailed
+from matcher.services.seed_rows import SeedError
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+# Only ever set by `matcher demo` on accounts without a password in its own demo database.
+DEMO_PASSWORD = "demo-matcher-2026"  # noqa: S105
+
+
+@click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
+def cli() -> None:
+    """matcher: weekly matching for Z-route participation."""
+
+
+@cli.command("init-db")
+@with_appcontext
+def init_db() -> None:
+    """Create or upgrade the database schema to the newest migration."""
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    click.echo("Database bijgewerkt tot de nieuwste versie.")
+
+
+@cli.command("create-user")
+@click.argument("email")
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--name", default="", help="Display name (defaults to the e-mail address).")
+@click.password_option("--password", prompt="Wachtwoord", confirmation_prompt="Herhaal wachtwoord")
+@with_appcontext
+def create_user(email: str, role: str, name: str, password: str) -> None:
+    """Create an account; asks for the password."""
+    try:
+        accounts.create_user(email, name or email, Role(role), password)
+    except ValidationFailed as error:
+        db.session.rollback()
+        messages = {
+            "email_taken": "Er bestaat al een account met dit e-mailadres.",
+            "password_too_short": "Het wachtwoord moet minstens 10 tekens hebben.",
+        }
+        raise click.ClickException(messages.get(str(error), str(error))) from None
+    db.session.commit()
+    click.echo(f"Account aangemaakt: {email} ({role}).")
+
+
+@cli.command("seed")
+@click.argument("path", required=False, type=click.Path(file_okay=False, path_type=Path))
+@with_appcontext
+def seed(path: Path | None) -> None:
+    """Load a region's CSV files (default: the demo region in seeds/)."""
+    _load_seeds(path or SEEDS_DIR)
+
+
+def _load_seeds(folder: Path) -> None:
+    try:
+        counts = seeding.load_region(folder)
+    except SeedError as error:
+        db.session.rollback()
+        click.echo("Niets ingelezen; de seed-bestanden bevatten fouten:", err=True)
+        for problem in error.problems:
+            click.echo(f"  {problem}", err=True)
+        raise SystemExit(2) from None
+    db.session.commit()
+    summary = ", ".join(f"{name.removesuffix('.csv')} {count}" for name, count in counts.items())
+    click.echo(f"Ingelezen uit {folder}: {summary}.")
+
+
+@cli.command("demo")
+@click.option("--port", default=5000, show_default=True)
+@click.option("--no-serve", is_flag=True, help="Prepare the demo database but do not serve.")
+@with_appcontext
+def demo(port: int, no_serve: bool) -> None:
+    """Create the demo database, load the demo region, print the accounts and serve."""
+    upgrade(directory=current_app.extensions["migrate"].directory)
+    _load_seeds(SEEDS_DIR)
+    users = db.session.scalars(select(User).order_by(User.role, User.email)).all()
+    for user in users:
+        if user.password_hash is None:
+            accounts.set_password(user, DEMO_PASSWORD)
+    db.session.commit()
+    click.echo(f"\nDemo-accounts (wachtwoord voor alle accounts: {DEMO_PASSWORD}):")
+    for role in (Role.COORDINATOR, Role.COACH, Role.VOLUNTEER, Role.ADMIN):
+        for user in [u for u in users if u.role == role][:4]:
+            click.echo(f"  {role.value:<12} {user.email}")
+    if not no_serve:
+        click.echo(f"\nmatcher draait op http://127.0.0.1:{port}/ (stoppen: Ctrl+C)")
+        current_app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False)
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@with_appcontext
+def serve(host: str, port: int) -> None:
+    """Serve matcher with the built-in threaded server (use gunicorn in production)."""
+    current_app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+
+
+def _register_solver_command() -> None:
+    from matcher.solve_command import solve
+
+    cli.add_command(solve)
+
+
+with contextlib.suppress(ImportError):  # the solver command arrives with the solver package
+    _register_solver_command()
+
+
+def main() -> None:
+    """Entry point of the `matcher` console script."""
+    cli(prog_name="matcher")

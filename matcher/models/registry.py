@@ -1,0 +1,144 @@
+"""Host organisations, their placements with weekly sessions, and volunteers."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from matcher.dayparts import DAYPARTS
+from matcher.extensions import db
+from matcher.models.enums import DutchLevel, Gender, VolunteerKind, enum_column
+from matcher.models.people import AVAILABILITY_CHECK, Municipality, User
+
+DAYPART_LIST = ", ".join(f"'{name}'" for name in DAYPARTS)
+
+
+class Organisation(db.Model):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_ref: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(160))
+    municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"), index=True)
+    contact_name: Mapped[str] = mapped_column(sa.String(120), default="")
+    contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
+    contact_phone: Mapped[str] = mapped_column(sa.String(30), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+
+    municipality: Mapped[Municipality] = relationship()
+    placements: Mapped[list["Placement"]] = relationship(back_populates="organisation")
+
+
+class Placement(db.Model):
+    """A vrijwilligersplek at a host organisation."""
+
+    __tablename__ = "placements"
+    __table_args__ = (
+        sa.CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_ref: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id"), index=True)
+    title: Mapped[str] = mapped_column(sa.String(160))
+    category: Mapped[str] = mapped_column(sa.String(40), index=True)
+    min_dutch_level: Mapped[DutchLevel] = mapped_column(
+        enum_column(DutchLevel, "min_dutch_level"), default=DutchLevel.A0
+    )
+    description: Mapped[str] = mapped_column(sa.Text, default="")
+    address: Mapped[str] = mapped_column(sa.String(200), default="")
+    postcode: Mapped[str] = mapped_column(sa.String(7))
+    lat: Mapped[float]
+    lon: Mapped[float]
+    contact_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    active: Mapped[bool] = mapped_column(default=True)
+
+    organisation: Mapped[Organisation] = relationship(back_populates="placements")
+    contact_user: Mapped[User | None] = relationship()
+    sessions: Mapped[list["PlacementSession"]] = relationship(
+        back_populates="placement", cascade="all, delete-orphan", order_by="PlacementSession.id"
+    )
+
+
+class PlacementSession(db.Model):
+    """A weekly recurring session of a placement: one day-part, its hours and capacity."""
+
+    __tablename__ = "placement_sessions"
+    __table_args__ = (
+        sa.UniqueConstraint("placement_id", "daypart", name="uq_placement_sessions_daypart"),
+        sa.CheckConstraint(f"daypart IN ({DAYPART_LIST})", name="daypart_known"),
+        sa.CheckConstraint("hours > 0 AND hours <= 12", name="hours_range"),
+        sa.CheckConstraint("capacity >= 0", name="capacity_nonnegative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    placement_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("placements.id", ondelete="CASCADE"), index=True
+    )
+    daypart: Mapped[str] = mapped_column(sa.String(6))
+    hours: Mapped[float]
+    capacity: Mapped[int]
+
+    placement: Mapped[Placement] = relationship(back_populates="sessions")
+
+
+class Volunteer(db.Model):
+    """A taalmaatje or buddy."""
+
+    __tablename__ = "volunteers"
+    __table_args__ = (
+        sa.CheckConstraint(f"availability {AVAILABILITY_CHECK}", name="availability_range"),
+        sa.CheckConstraint("capacity >= 0", name="capacity_nonnegative"),
+        sa.CheckConstraint("session_hours > 0 AND session_hours <= 8", name="session_hours"),
+        sa.CheckConstraint("travel_km IS NULL OR travel_km > 0", name="travel_km_positive"),
+        sa.CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_ref: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), unique=True)
+    kind: Mapped[VolunteerKind] = mapped_column(enum_column(VolunteerKind, "volunteer_kind"))
+    first_name: Mapped[str] = mapped_column(sa.String(80))
+    last_name: Mapped[str] = mapped_column(sa.String(120))
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    phone: Mapped[str] = mapped_column(sa.String(30), default="")
+    gender: Mapped[Gender | None] = mapped_column(enum_column(Gender, "gender"))
+    availability: Mapped[int] = mapped_column(default=0)
+    capacity: Mapped[int] = mapped_column(default=1)
+    session_hours: Mapped[float] = mapped_column(default=2)
+    languages: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    interests: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    postcode: Mapped[str] = mapped_column(sa.String(7))
+    lat: Mapped[float]
+    lon: Mapped[float]
+    travel_km: Mapped[float | None]
+    vog_date: Mapped[date | None]
+    municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"), index=True)
+    active: Mapped[bool] = mapped_column(default=True)
+
+    user: Mapped[User | None] = relationship()
+    municipality: Mapped[Municipality] = relationship()
+    absences: Mapped[list["VolunteerAbsence"]] = relationship(
+        back_populates="volunteer",
+        cascade="all, delete-orphan",
+        order_by="VolunteerAbsence.starts_on",
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class VolunteerAbsence(db.Model):
+    __tablename__ = "volunteer_absences"
+    __table_args__ = (sa.CheckConstraint("ends_on >= starts_on", name="period_order"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("volunteers.id", ondelete="CASCADE"), index=True
+    )
+    starts_on: Mapped[date]
+    ends_on: Mapped[date]
+    reason: Mapped[str] = mapped_column(sa.String(120), default="")
+
+    volunteer: Mapped[Volunteer] = relationship(back_populates="absences")

@@ -1,0 +1,1 @@
+"""Use cases. Services change objects and flush(); the caller (request or CLI) commits."""

@@ -1,0 +1,105 @@
+"""The web layer: blueprints per area, shared templates, error pages."""
+
+from flask import Flask, render_template
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+
+from matcher.extensions import db, login_manager
+from matcher.models import Role, User
+from matcher.services.errors import Forbidden, NotFound
+
+NAV_ITEMS = {
+    Role.COORDINATOR: (
+        ("dashboard.index", _l("Overzicht")),
+        ("participants.index", _l("Deelnemers")),
+    ),
+    Role.COACH: (("caseload.index", _l("Mijn caseload")), ("participants.index", _l("Deelnemers"))),
+    Role.VOLUNTEER: (("volunteer_portal.index", _l("Mijn vrijwilligerswerk")),),
+    Role.ADMIN: (("admin.index", _l("Accounts")),),
+}
+
+
+def register_web(app: Flask) -> None:
+    """Register blueprints, the user loader, error handlers and template helpers."""
+    from matcher.web.admin import bp as admin_bp
+    from matcher.web.auth import bp as auth_bp
+    from matcher.web.caseload import bp as caseload_bp
+    from matcher.web.dashboard import bp as dashboard_bp
+    from matcher.web.home import bp as home_bp
+    from matcher.web.participants import bp as participants_bp
+    from matcher.web.volunteer_portal import bp as volunteer_portal_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(home_bp)
+    app.register_blueprint(dashboard_bp, url_prefix="/coordinator")
+    app.register_blueprint(caseload_bp, url_prefix="/coach")
+    app.register_blueprint(volunteer_portal_bp, url_prefix="/vrijwilliger")
+    app.register_blueprint(admin_bp, url_prefix="/beheer")
+    app.register_blueprint(participants_bp, url_prefix="/deelnemers")
+    login_manager.login_message = _l("Log in om deze pagina te zien.")
+    _register_errors(app)
+
+    from matcher.web import filters
+
+    filters.register(app)
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    """Flask-Login: the user of this session, if still active."""
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return user if user is not None and user.active else None
+
+
+def _register_errors(app: Flask) -> None:
+    def render_error(status: int, title: str, message: str):
+        return render_template("error.html", status=status, title=title, message=message), status
+
+    @app.errorhandler(400)
+    def bad_request(_error):
+        return render_error(400, _l("Ongeldig verzoek"), _l("Het verzoek kon niet worden gelezen."))
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(_error):
+        return render_error(
+            400,
+            _l("Formulier verlopen"),
+            _l(
+                "Het formulier was verlopen of ongeldig. "
+                "Laad de pagina opnieuw en probeer het nog eens."
+            ),
+        )
+
+    @app.errorhandler(403)
+    @app.errorhandler(Forbidden)
+    def forbidden(_error):
+        return render_error(
+            403, _l("Geen toegang"), _l("Uw rol geeft geen toegang tot deze pagina.")
+        )
+
+    @app.errorhandler(404)
+    @app.errorhandler(NotFound)
+    def not_found(_error):
+        return render_error(
+            404,
+            _l("Niet gevonden"),
+            _l("Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe."),
+        )
+
+    @app.errorhandler(413)
+    def too_large(_error):
+        return render_error(
+            413, _l("Bestand te groot"), _l("Het verstuurde bestand of formulier is te groot.")
+        )
+
+    @app.errorhandler(500)
+    def server_error(_error):
+        db.session.rollback()
+        return render_error(
+            500, _l("Er ging iets mis"), _l("Er is niets opgeslagen. Probeer het later opnieuw.")
+        )
+
+    @app.context_processor
+    def inject_navigation():
+        return {"nav_items": lambda: NAV_ITEMS.get(current_user.role, ())}

@@ -1,0 +1,55 @@
+"""The admin's home: accounts and roles. No participant data."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length
+
+from matcher.extensions import db
+from matcher.models import Role, User
+from matcher.services import accounts
+from matcher.services.errors import ValidationFailed
+from matcher.web.labels import ROLE_LABELS
+from matcher.web.roles import restrict_blueprint
+
+bp = Blueprint("admin", __name__, template_folder="templates")
+restrict_blueprint(bp, Role.ADMIN)
+
+
+class UserForm(FlaskForm):
+    email = EmailField(_l("E-mailadres"), validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField(_l("Naam"), validators=[DataRequired(), Length(max=120)])
+    role = SelectField(
+        _l("Rol"), choices=[SelectChoice(r.value, ROLE_LABELS[r.value]) for r in Role]
+    )
+    password = PasswordField(
+        _l("Wachtwoord"),
+        validators=[DataRequired(), Length(min=accounts.MIN_PASSWORD_LENGTH, max=200)],
+    )
+
+
+@bp.route("/", methods=["GET", "POST"])
+def index():
+    form = UserForm()
+    if form.validate_on_submit():
+        try:
+            accounts.create_user(
+                form.email.data,
+                form.name.data,
+                Role(form.role.data),
+                form.password.data,
+                actor=current_user,
+            )
+        except ValidationFailed:
+            db.session.rollback()
+            form.email.errors.append(_("Er bestaat al een account met dit e-mailadres."))
+        else:
+            db.session.commit()
+            flash(_("Account aangemaakt."), "success")
+            return redirect(url_for("admin.index"))
+    users = db.session.scalars(select(User).order_by(User.role, User.name))
+    return render_template("admin/index.html", users=users, form=form)

@@ -1,0 +1,57 @@
+"""Translatable labels for the data model's vocabularies, in one place for every page."""
+
+from flask_babel import lazy_gettext as _l
+
+DAY_LABELS = {
+    "mon": _l("maandag"),
+    "tue": _l("dinsdag"),
+    "wed": _l("woensdag"),
+    "thu": _l("donderdag"),
+    "fri": _l("vrijdag"),
+    "sat": _l("zaterdag"),
+    "sun": _l("zondag"),
+}
+PART_LABELS = {"am": _l("ochtend"), "pm": _l("middag"), "ev": _l("avond")}
+
+ROLE_LABELS = {
+    "admin": _l("beheerder"),
+    "coordinator": _l("coördinator"),
+    "coach": _l("coach"),
+    "volunteer": _l("vrijwilliger"),
+}
+STATUS_LABELS = {
+    "intake": _l("intake"),
+    "active": _l("actief"),
+    "paused": _l("gepauzeerd"),
+    "finished": _l("afgerond"),
+}
+ROUTE_LABELS = {
+    "z_route": _l("Z-route"),
+    "b1_route": _l("B1-route"),
+    "onderwijsroute": _l("onderwijsroute"),
+}
+VOLUNTEER_KIND_LABELS = {"taalmaatje": _l("taalmaatje"), "buddy": _l("buddy")}
+MATCH_KIND_LABELS = {"placement": _l("vrijwilligersplek"), **VOLUNTEER_KIND_LABELS}
+CATEGORY_LABELS = {
+    "groen": _l("groen"),
+    "zorg": _l("zorg"),
+    "horeca": _l("horeca"),
+    "techniek": _l("techniek"),
+    "winkel": _l("winkel"),
+    "sport": _l("sport"),
+    "kinderen": _l("kinderen"),
+    "dieren": _l("dieren"),
+    "cultuur": _l("cultuur"),
+    "schoonmaak": _l("schoonmaak"),
+    "logistiek": _l("logistiek"),
+    "kantoor": _l("kantoor"),
+    "koken": _l("koken"),
+    "buurt": _l("buurt"),
+    "kringloop": _l("kringloop"),
+}
+
+
+def daypart_label(name: str) -> str:
+    """'tue-am' → 'dinsdag ochtend' in the user's language."""
+    day, part = name.split("-")
+    return f"{DAY_LABELS[day]} {PART_LABELS[part]}"

@@ -1,0 +1,101 @@
+"""A live matcher on the demo region, and a headless Debian chromium driven by Playwright."""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from matcher import create_app
+from matcher.cli import DEMO_PASSWORD, SEEDS_DIR
+from matcher.extensions import db
+from matcher.models import User
+from matcher.services import accounts, seeding
+
+CHROMIUM = os.environ.get("MATCHER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if Path(item.fspath).parent.name == "e2e":
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory):
+    """Serve the demo region (SQLite) on a free port of 127.0.0.1 for the whole session."""
+    database = tmp_path_factory.mktemp("live") / "demo.sqlite"
+    app = create_app({"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "e2e-secret"})
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        upgrade(directory=app.extensions["migrate"].directory)
+        seeding.load_region(SEEDS_DIR)
+        for user in db.session.scalars(db.select(User)):
+            accounts.set_password(user, DEMO_PASSWORD)
+        db.session.commit()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (python3 dev.py test installs it as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def assert_accessible():
+    """Run axe-core on the page; fail on any serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page) -> None:
+        results = axe.run(page)
+        blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+        details = [
+            f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}" for v in blocking
+        ]
+        assert not blocking, f"axe on {page.url}: " + "; ".join(details)
+
+    return check
+
+
+def log_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
+    """Fill the login form as a person would."""
+    page.goto("/inloggen")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()

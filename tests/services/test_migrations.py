@@ -1,0 +1,13 @@
+"""The migrations create exactly the schema the models describe."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from matcher.extensions import db
+
+
+def test_models_and_migrations_agree(app_ctx):
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, db.metadata)
+    assert differences == []
