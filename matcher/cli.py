@@ -30,7 +30,7 @@ def cli() -> None:
 @with_appcontext
 def init_db() -> None:
     """Create or upgrade the database schema to the newest migration."""
-    upgrade(directory=current_app.extensions["migrate"].directory)
+    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
     click.echo("Database bijgewerkt tot de nieuwste versie.")
 
 
@@ -83,7 +83,7 @@ def _load_seeds(folder: Path) -> None:
 @with_appcontext
 def demo(port: int, no_serve: bool) -> None:
     """Create the demo database, load the demo region, print the accounts and serve."""
-    upgrade(directory=current_app.extensions["migrate"].directory)
+    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
     _load_seeds(SEEDS_DIR)
     users = db.session.scalars(select(User).order_by(User.role, User.email)).all()
     for user in users:
