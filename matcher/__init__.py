@@ -34,6 +34,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     from matcher.web import register_web
 
     register_web(app)
+    from matcher.web import security
+
+    security.init_app(app)  # after the blueprints: it rate-limits the login views
     return app
 
 

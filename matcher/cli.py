@@ -8,6 +8,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate import upgrade
 from sqlalchemy import select
+from werkzeug.serving import run_simple
 
 from matcher import create_app
 from matcher.extensions import db
@@ -96,7 +97,7 @@ def demo(port: int, no_serve: bool) -> None:
             click.echo(f"  {role.value:<12} {user.email}")
     if not no_serve:
         click.echo(f"\nmatcher draait op http://127.0.0.1:{port}/ (stoppen: Ctrl+C)")
-        current_app.run(host="127.0.0.1", port=port, debug=False, use_reloader=False)
+        _serve("127.0.0.1", port)
 
 
 @cli.command("serve")
@@ -105,7 +106,12 @@ def demo(port: int, no_serve: bool) -> None:
 @with_appcontext
 def serve(host: str, port: int) -> None:
     """Serve matcher with the built-in threaded server (use gunicorn in production)."""
-    current_app.run(host=host, port=port, debug=False, use_reloader=False, threaded=True)
+    _serve(host, port)
+
+
+def _serve(host: str, port: int) -> None:
+    """Werkzeug's threaded server (Flask's app.run() refuses to run inside its own CLI)."""
+    run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
 def _register_solver_command() -> None:
