@@ -5,7 +5,8 @@
     python3 dev.py test    virtualenv + install, ruff, the SQLite suite, the PostgreSQL suite
                            (a throwaway server on 127.0.0.1) and the browser journeys (Chromium)
 
-Missing system packages (postgresql, chromium) are installed with apt-get when running as root.
+Missing system packages (postgresql, chromium, redis-server) are installed with apt-get when
+running as root.
 """
 
 import hashlib
@@ -142,12 +143,20 @@ def postgres_server():
         shutil.rmtree(datadir, ignore_errors=True)
 
 
+def ensure_redis() -> bool:
+    """Debian's redis-server for the RQ tests (they start their own server on 127.0.0.1)."""
+    return bool(shutil.which("redis-server")) or (
+        apt_install("redis-server") and bool(shutil.which("redis-server"))
+    )
+
+
 def ensure_chromium() -> bool:
     return Path(CHROMIUM).exists() or (apt_install("chromium") and Path(CHROMIUM).exists())
 
 
 def test(pytest_args: list[str]) -> int:
     ensure_venv("test")
+    ensure_redis()
     failures: list[str] = []
     not_run: list[str] = []
     say("ruff")

@@ -31,7 +31,7 @@ def cli() -> None:
 @with_appcontext
 def init_db() -> None:
     """Create or upgrade the database schema to the newest migration."""
-    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
+    upgrade(directory=current_app.extensions["migrate"].directory)
     click.echo("Database bijgewerkt tot de nieuwste versie.")
 
 
@@ -50,6 +50,9 @@ def create_user(email: str, role: str, name: str, password: str) -> None:
         messages = {
             "email_taken": "Er bestaat al een account met dit e-mailadres.",
             "password_too_short": "Het wachtwoord moet minstens 10 tekens hebben.",
+            "password_too_long": "Het wachtwoord mag hoogstens 200 tekens hebben.",
+            "password_like_email": "Het wachtwoord mag niet (een deel van) het e-mailadres zijn.",
+            "password_too_common": "Dit wachtwoord is te gangbaar en makkelijk te raden.",
         }
         raise click.ClickException(messages.get(str(error), str(error))) from None
     db.session.commit()
@@ -84,7 +87,7 @@ def _load_seeds(folder: Path) -> None:
 @with_appcontext
 def demo(port: int, no_serve: bool) -> None:
     """Create the demo database, load the demo region, print the accounts and serve."""
-    upgrade(directory=current_app.extensions["migrate"].directory, revision="heads")
+    upgrade(directory=current_app.extensions["migrate"].directory)
     _load_seeds(SEEDS_DIR)
     users = db.session.scalars(select(User).order_by(User.role, User.email)).all()
     for user in users:
@@ -112,6 +115,55 @@ def serve(host: str, port: int) -> None:
 def _serve(host: str, port: int) -> None:
     """Werkzeug's threaded server (Flask's app.run() refuses to run inside its own CLI)."""
     run_simple(host, port, current_app._get_current_object(), threaded=True)
+
+
+@cli.command("purge")
+@click.option("--dry-run", is_flag=True, help="Only list who would be erased.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), hidden=True)
+@with_appcontext
+def purge(dry_run: bool, today) -> None:
+    """Erase participants whose integration duty ended more than 5 years ago."""
+    from matcher.services import privacy
+    from matcher.weeks import today as current_day
+
+    day = today.date() if today else current_day()
+    try:
+        items = privacy.purge(day, dry_run=dry_run)
+    except privacy.UnclassifiedTable as error:
+        db.session.rollback()
+        raise click.ClickException(f"Niets gewist; tabel zonder wisbeleid: {error}") from None
+    verb = "Zou wissen" if dry_run else "Gewist"
+    for item in items:
+        ref = item.external_ref or "-"
+        click.echo(f"  {ref} (id {item.id}): plicht beëindigd {item.duty_ended_on}")
+    if dry_run:
+        db.session.rollback()
+    else:
+        db.session.commit()
+    cutoff = privacy.retention_cutoff(day)
+    click.echo(f"{verb}: {len(items)} deelnemer(s) (plicht beëindigd vóór {cutoff}).")
+
+
+@cli.command("worker")
+@click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
+@with_appcontext
+def worker(burst: bool) -> None:
+    """Run matching and mail jobs from Redis (needs MATCHER_REDIS_URL)."""
+    from matcher import jobs
+
+    if not current_app.config.get("REDIS_URL"):
+        raise click.ClickException("MATCHER_REDIS_URL is niet ingesteld.")
+    jobs.work(current_app._get_current_object(), burst=burst)
+
+
+@cli.command("send-mail")
+@with_appcontext
+def send_mail() -> None:
+    """Send the e-mails waiting in the outbox (retries what failed before)."""
+    from matcher.services import notifications
+
+    sent, failed = notifications.send_pending()
+    click.echo(f"Verstuurd: {sent}; mislukt (later opnieuw): {failed}.")
 
 
 def _register_solver_command() -> None:

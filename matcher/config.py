@@ -8,6 +8,22 @@ from flask import Flask
 
 LANGUAGES = ("nl", "en")
 
+# Security and privacy defaults (see matcher/web/security.py); all overridable as MATCHER_*.
+SECURITY_DEFAULTS = dict(
+    SESSION_COOKIE_SECURE=False,  # also Secure whenever the request itself came over https
+    PERMANENT_SESSION_LIFETIME=30 * 60,  # seconds of inactivity before a session expires
+    SESSION_REFRESH_EACH_REQUEST=True,
+    REQUIRE_2FA=False,  # coaches and coordinators must use two-step verification
+    LOCKOUT_ATTEMPTS=5,
+    LOCKOUT_MINUTES=15,
+    RATELIMIT_STORAGE_URI="memory://",  # e.g. redis://host:6379 with several workers
+    RATELIMIT_LOGIN="10 per minute",  # per client address and e-mail address
+    RATELIMIT_LOGIN_ADDRESS="60 per minute",  # per client address
+    RATELIMIT_HEADERS_ENABLED=True,
+    PROXY_FIX_HOPS=0,  # behind a reverse proxy: how many X-Forwarded-* hops to trust
+    RETENTION_YEARS=5,  # participants are purged this long after their duty ended
+)
+
 
 def load_config(app: Flask, test_config: dict | None) -> None:
     """Fill app.config from defaults, the MATCHER_* environment and test overrides."""
@@ -22,10 +38,13 @@ def load_config(app: Flask, test_config: dict | None) -> None:
         MAX_CONTENT_LENGTH=12 * 1024 * 1024,
         WTF_CSRF_TIME_LIMIT=None,
         PAGE_SIZE=50,
+        **SECURITY_DEFAULTS,
     )
     app.config.from_prefixed_env("MATCHER")
     if test_config:
         app.config.update(test_config)
+    # Rate limits are off in the general test configuration; tests/security turns them on.
+    app.config.setdefault("RATELIMIT_ENABLED", not app.config.get("TESTING", False))
     app.config.setdefault(
         "SQLALCHEMY_DATABASE_URI", normalise_database_url(app.config["DATABASE_URL"])
     )

@@ -16,7 +16,17 @@ from matcher.models.enums import (
     RunStatus,
     VolunteerKind,
 )
+from matcher.models.geocoding import GeocodeCache
+from matcher.models.hours_extras import CoordinatorNotice, ProgressMeeting
+from matcher.models.matching_extras import (
+    Decision,
+    MatchProposal,
+    OutboxMessage,
+    ParticipantOutcomeRow,
+    ProposalAction,
+)
 from matcher.models.people import Municipality, Participant, User
+from matcher.models.privacy import Erasure
 from matcher.models.registry import (
     Organisation,
     Placement,
@@ -29,21 +39,30 @@ __all__ = [
     "AbsenceKind",
     "ActivityKind",
     "AuditEvent",
+    "CoordinatorNotice",
+    "Decision",
     "DutchLevel",
+    "Erasure",
     "Gender",
+    "GeocodeCache",
     "HoursEntry",
     "HoursStatus",
     "Match",
     "MatchKind",
+    "MatchProposal",
     "MatchSource",
     "MatchStatus",
     "MatchingRun",
     "Municipality",
     "Organisation",
+    "OutboxMessage",
     "Participant",
+    "ParticipantOutcomeRow",
     "ParticipantStatus",
     "Placement",
     "PlacementSession",
+    "ProgressMeeting",
+    "ProposalAction",
     "Role",
     "Route",
     "RunStatus",

@@ -1,5 +1,9 @@
-"""Accounts: creating users, setting passwords, checking a login."""
+"""Accounts: creating users, setting passwords, checking a login, locking after failures."""
 
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from flask import current_app
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -9,6 +13,18 @@ from matcher.services import audit
 from matcher.services.errors import ValidationFailed
 
 MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 200
+# Passwords that are long enough yet among the first tried in any guessing attack.
+_COMMON = """
+    1234567890 12345678910 0123456789 1234512345 1qaz2wsx3edc qwertyuiop qwerty1234
+    qwerty123456 1q2w3e4r5t 1q2w3e4r5t6y q1w2e3r4t5 azertyuiop asdfghjkl; zxcvbnm123
+    password12 password123 password1234 passw0rd123 welkom1234 welkom12345 wachtwoord
+    wachtwoord1 wachtwoord12 wachtwoord123 wachtwoord! geheim1234 iloveyou12 letmein123
+    administrator admin12345 changeme123 football12 starwars12 sunshine12 princess12
+    abcdefghij abc1234567 aaaaaaaaaa 1111111111 0000000000 matcher123 matcher2026
+    gemeente123 inburgering welzijn123 voorjaar2026 zomer2026! winter2026! najaar2026!
+"""
+COMMON_PASSWORDS = frozenset(_COMMON.split())
 # A real hash of a random password: checking against it costs as much as a real check,
 # so the time taken does not tell whether an e-mail address has an account.
 _DUMMY_HASH = generate_password_hash("not-a-password-of-anyone")
@@ -40,10 +56,28 @@ def create_user(
     return user
 
 
-def set_password(user: User, password: str) -> None:
-    """Hash and store a password (scrypt, Werkzeug's current default)."""
+def password_problem(password: str, email: str = "") -> str | None:
+    """Why this password is not acceptable (a code), or None when it is."""
+    lowered = password.lower()
+    local_part = normalise_email(email).split("@")[0]
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed("password_too_short", {"password": "password_too_short"})
+        return "password_too_short"
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return "password_too_long"
+    if email and (
+        lowered == normalise_email(email) or (len(local_part) >= 4 and local_part in lowered)
+    ):
+        return "password_like_email"
+    if lowered in COMMON_PASSWORDS or len(set(lowered)) <= 2:
+        return "password_too_common"
+    return None
+
+
+def set_password(user: User, password: str) -> None:
+    """Check the password policy, then hash and store it (scrypt, Werkzeug's default)."""
+    problem = password_problem(password, user.email or "")
+    if problem is not None:
+        raise ValidationFailed(problem, {"password": problem})
     user.password_hash = generate_password_hash(password)
 
 
@@ -55,3 +89,54 @@ def authenticate(email: str, password: str) -> User | None:
     if user is None or not user.password_hash or not password_ok or not user.active:
         return None
     return user
+
+
+@dataclass(frozen=True)
+class LoginAttempt:
+    """The outcome of a password check: the user on success, or whether the account is locked."""
+
+    user: User | None
+    locked_until: datetime | None = None
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; everything stored is UTC."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def locked_until(user: User, now: datetime | None = None) -> datetime | None:
+    """When the temporary lock of this account ends, or None if it is not locked now."""
+    until = _aware(user.locked_until)
+    return until if until is not None and until > (now or datetime.now(UTC)) else None
+
+
+def attempt_login(email: str, password: str, now: datetime | None = None) -> LoginAttempt:
+    """Check a login; count failures and lock the account for a while after too many."""
+    now = now or datetime.now(UTC)
+    user = find_user(email)
+    if user is not None and (until := locked_until(user, now)) is not None:
+        return LoginAttempt(None, until)
+    if authenticate(email, password) is not None:
+        user.failed_logins = 0
+        user.locked_until = None
+        return LoginAttempt(user)
+    if user is None or not user.active:
+        return LoginAttempt(None)
+    return LoginAttempt(None, register_failure(user, now))
+
+
+def register_failure(user: User, now: datetime | None = None) -> datetime | None:
+    """One more failed attempt (password or code); returns the lock's end once it locks."""
+    now = now or datetime.now(UTC)
+    if user.locked_until is not None and locked_until(user, now) is None:
+        user.failed_logins = 0  # an earlier lock has run out: start counting afresh
+        user.locked_until = None
+    user.failed_logins += 1
+    if user.failed_logins >= current_app.config["LOCKOUT_ATTEMPTS"]:
+        user.locked_until = now + timedelta(minutes=current_app.config["LOCKOUT_MINUTES"])
+        user.failed_logins = 0
+        audit.record(None, "lock", "user", user.id)
+    db.session.flush()
+    return locked_until(user, now)

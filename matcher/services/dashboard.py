@@ -22,6 +22,7 @@ from matcher.models import (
     Volunteer,
 )
 from matcher.services.access import visible_participants
+from matcher.services.volunteering import open_notices
 from matcher.weeks import add_months, week_start
 
 WEEKLY_MINIMUM = 6.0
@@ -37,6 +38,7 @@ class CoordinatorFigures:
     volunteers_active: int
     vog_missing_or_old: int
     hours_awaiting_approval: int
+    notices: tuple = ()  # issue 6: volunteers' changes that affect an active match
 
 
 def planned_hours(participant_ids: list[int], on: date) -> dict[int, float]:
@@ -90,6 +92,7 @@ def coordinator_figures(user: User, today: date) -> CoordinatorFigures:
             .select_from(HoursEntry)
             .where(HoursEntry.status == HoursStatus.SUBMITTED)
         ),
+        notices=tuple(open_notices()),
     )
 
 

@@ -1,27 +1,40 @@
-"""What a volunteer (taalmaatje, buddy or host contact) may see of their own matches."""
+"""What a volunteer (taalmaatje, buddy or host contact) sees and keeps up to date themselves."""
 
 from dataclasses import dataclass
+from datetime import date
 
+from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
-from matcher.dayparts import from_mask
+from matcher.dayparts import ALL_MASK, from_mask
 from matcher.extensions import db
 from matcher.models import (
+    AbsenceKind,
+    ActivityKind,
+    CoordinatorNotice,
     DutchLevel,
+    HoursEntry,
     Match,
+    MatchKind,
     MatchStatus,
     Placement,
     Role,
     User,
     Volunteer,
+    VolunteerAbsence,
 )
+from matcher.models.people import utcnow
+from matcher.services import audit
+from matcher.services import hours as hours_service
+from matcher.services.errors import NotFound, ValidationFailed
 
 
 @dataclass(frozen=True)
 class VolunteerMatchView:
     """Only what a volunteer needs: no surname, no address, no health or PIP data."""
 
+    id: int
     first_name: str
     dutch_level: DutchLevel
     languages: list[str]
@@ -37,6 +50,10 @@ def own_volunteer(user: User) -> Volunteer | None:
 
 def own_matches(user: User) -> list[VolunteerMatchView]:
     """Active matches with this volunteer, or at placements this user is the contact of."""
+    return [_view(match) for match in _own_match_rows(user)]
+
+
+def _own_match_rows(user: User) -> list[Match]:
     volunteer = own_volunteer(user)
     hosted = select(Placement.id).where(Placement.contact_user_id == user.id)
     conditions = [Match.placement_id.in_(hosted)]
@@ -48,7 +65,7 @@ def own_matches(user: User) -> list[VolunteerMatchView]:
         .options(selectinload(Match.participant), selectinload(Match.placement))
         .order_by(Match.starts_on)
     )
-    return [_view(match) for match in matches]
+    return list(matches)
 
 
 def _view(match: Match) -> VolunteerMatchView:
@@ -57,6 +74,7 @@ def _view(match: Match) -> VolunteerMatchView:
     else:
         place = ""
     return VolunteerMatchView(
+        id=match.id,
         first_name=match.participant.first_name,
         dutch_level=match.participant.dutch_level,
         languages=list(match.participant.languages),
@@ -73,3 +91,120 @@ def coordinators() -> list[User]:
             select(User).where(User.role == Role.COORDINATOR, User.active).order_by(User.name)
         )
     )
+
+
+# --- issue 6: a volunteer keeps their own availability and absences, and reports sessions ---
+
+ACTIVITY_OF_MATCH = {
+    MatchKind.PLACEMENT: ActivityKind.PLACEMENT,
+    MatchKind.TAALMAATJE: ActivityKind.TAALMAATJE,
+    MatchKind.BUDDY: ActivityKind.BUDDY,
+}
+
+
+def _active_volunteer_matches(volunteer: Volunteer) -> list[Match]:
+    return list(
+        db.session.scalars(
+            select(Match)
+            .where(Match.volunteer_id == volunteer.id, Match.status == MatchStatus.ACTIVE)
+            .options(selectinload(Match.participant), selectinload(Match.placement))
+        )
+    )
+
+
+def _notice(volunteer: Volunteer, match: Match, kind: str, detail: dict) -> None:
+    db.session.add(
+        CoordinatorNotice(kind=kind, volunteer_id=volunteer.id, match_id=match.id, detail=detail)
+    )
+
+
+def set_availability(user: User, volunteer: Volunteer, mask: int) -> list[VolunteerMatchView]:
+    """Store the volunteer's new availability; matches it breaks are returned and noticed."""
+    if not 0 <= mask <= ALL_MASK:
+        raise ValidationFailed(_("Onbekend dagdeel."), {"availability": "range"})
+    broken = []
+    for match in _active_volunteer_matches(volunteer):
+        lost = match.dayparts & ~mask
+        if lost:
+            _notice(volunteer, match, "availability", {"dayparts": from_mask(lost)})
+            broken.append(_view(match))
+    volunteer.availability = mask
+    db.session.flush()
+    audit.record(user, "update", "volunteer", volunteer.id, ["availability"])
+    return broken
+
+
+def add_absence(
+    user: User, volunteer: Volunteer, starts_on: date, ends_on: date, reason: str, today: date
+) -> list[VolunteerMatchView]:
+    """Add an absence (holiday, illness); active matches in that period are returned and noticed."""
+    if ends_on < starts_on:
+        raise ValidationFailed(_("De einddatum ligt vóór de begindatum."), {"ends_on": "order"})
+    if ends_on < today:
+        raise ValidationFailed(
+            _("Deze afwezigheid ligt helemaal in het verleden."), {"ends_on": "past"}
+        )
+    absence = VolunteerAbsence(
+        volunteer_id=volunteer.id, starts_on=starts_on, ends_on=ends_on, reason=reason
+    )
+    db.session.add(absence)
+    affected = []
+    for match in _active_volunteer_matches(volunteer):
+        if match.starts_on <= ends_on and (match.ends_on is None or match.ends_on >= starts_on):
+            detail = {"starts_on": starts_on.isoformat(), "ends_on": ends_on.isoformat()}
+            _notice(volunteer, match, "absence", detail)
+            affected.append(_view(match))
+    db.session.flush()
+    audit.record(user, "create", "volunteer_absence", absence.id, ["starts_on", "ends_on"])
+    return affected
+
+
+def remove_absence(user: User, volunteer: Volunteer, absence_id: int) -> None:
+    """Delete one of the volunteer's own absences."""
+    absence = db.session.get(VolunteerAbsence, absence_id)
+    if absence is None or absence.volunteer_id != volunteer.id:
+        raise NotFound(absence_id)
+    db.session.delete(absence)
+    db.session.flush()
+    audit.record(user, "delete", "volunteer_absence", absence_id)
+
+
+def report_session(
+    user: User, match_id: int, on: date, hours: float, absence: AbsenceKind | None, today: date
+) -> HoursEntry:
+    """A volunteer or host contact reports a session; it waits for the coach's approval."""
+    match = next((m for m in _own_match_rows(user) if m.id == match_id), None)
+    if match is None:
+        raise NotFound(match_id)
+    if on < match.starts_on:
+        raise ValidationFailed(
+            _("De datum ligt vóór het begin van deze koppeling."), {"entry_date": "before_match"}
+        )
+    new = hours_service.NewHours(on, ACTIVITY_OF_MATCH[match.kind], hours, absence, match.id)
+    return hours_service.add(user, match.participant, new, today, approve=False)
+
+
+def open_notices() -> list[CoordinatorNotice]:
+    """Notices the coordinator has not handled yet, newest first."""
+    return list(
+        db.session.scalars(
+            select(CoordinatorNotice)
+            .where(CoordinatorNotice.resolved_at.is_(None))
+            .options(
+                selectinload(CoordinatorNotice.volunteer),
+                selectinload(CoordinatorNotice.match).selectinload(Match.participant),
+            )
+            .order_by(CoordinatorNotice.created_at.desc(), CoordinatorNotice.id.desc())
+        )
+    )
+
+
+def resolve_notice(user: User, notice_id: int) -> None:
+    """Mark a notice as handled by this coordinator."""
+    notice = db.session.get(CoordinatorNotice, notice_id)
+    if notice is None:
+        raise NotFound(notice_id)
+    if notice.resolved_at is None:
+        notice.resolved_at, notice.resolved_by_id = utcnow(), user.id
+        db.session.flush()
+        audit.record(user, "resolve", "coordinator_notice", notice_id)

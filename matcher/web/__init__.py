@@ -13,11 +13,26 @@ NAV_ITEMS = {
     Role.COORDINATOR: (
         ("dashboard.index", _l("Overzicht")),
         ("participants.index", _l("Deelnemers")),
+        ("placements.index", _l("Plekken")),
+        ("volunteers.index", _l("Vrijwilligers")),
+        ("imports.index", _l("Importeren")),
     ),
     Role.COACH: (("caseload.index", _l("Mijn caseload")), ("participants.index", _l("Deelnemers"))),
     Role.VOLUNTEER: (("volunteer_portal.index", _l("Mijn vrijwilligerswerk")),),
     Role.ADMIN: (("admin.index", _l("Accounts")),),
 }
+# Privacy and security (issue 7): the audit trail for admins; two-step verification for all.
+NAV_ITEMS[Role.ADMIN] += (("admin.audit_trail", _l("Audittrail")),)
+for _role in Role:
+    NAV_ITEMS[_role] += (("auth.two_factor", _l("Tweestapsverificatie")),)
+# Hours and progress (issue 6): the weekly grid and approvals; the Monitor Sociaal Domein export.
+NAV_ITEMS[Role.COACH] += (
+    ("hours.week", _l("Uren per week")),
+    ("hours.approvals", _l("Uren goedkeuren")),
+)
+NAV_ITEMS[Role.COORDINATOR] += (("monitor.index", _l("Monitor-export")),)
+# Weekly matching (issue 5): start a run, review, confirm; the history of runs.
+NAV_ITEMS[Role.COORDINATOR] += (("matching.index", _l("Koppelen")),)
 
 
 def register_web(app: Flask) -> None:
@@ -27,8 +42,13 @@ def register_web(app: Flask) -> None:
     from matcher.web.caseload import bp as caseload_bp
     from matcher.web.dashboard import bp as dashboard_bp
     from matcher.web.home import bp as home_bp
+    from matcher.web.imports import bp as imports_bp
+    from matcher.web.organisations import bp as organisations_bp
     from matcher.web.participants import bp as participants_bp
+    from matcher.web.placements import bp as placements_bp
+    from matcher.web.registry import blueprint as registry_blueprint
     from matcher.web.volunteer_portal import bp as volunteer_portal_bp
+    from matcher.web.volunteers import bp as volunteers_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(home_bp)
@@ -37,6 +57,25 @@ def register_web(app: Flask) -> None:
     app.register_blueprint(volunteer_portal_bp, url_prefix="/vrijwilliger")
     app.register_blueprint(admin_bp, url_prefix="/beheer")
     app.register_blueprint(participants_bp, url_prefix="/deelnemers")
+    app.register_blueprint(registry_blueprint())
+    app.register_blueprint(organisations_bp, url_prefix="/organisaties")
+    app.register_blueprint(placements_bp, url_prefix="/plekken")
+    app.register_blueprint(volunteers_bp, url_prefix="/vrijwilligers")
+    app.register_blueprint(imports_bp, url_prefix="/import")
+    from matcher.web.privacy import bp as privacy_bp
+
+    app.register_blueprint(privacy_bp, url_prefix="/privacy/deelnemers")
+    from matcher.web.hours import bp as hours_bp
+    from matcher.web.hours import monitor_bp, notices_bp
+    from matcher.web.progress import bp as progress_bp
+
+    app.register_blueprint(hours_bp, url_prefix="/coach/uren")
+    app.register_blueprint(progress_bp, url_prefix="/coach/voortgang")
+    app.register_blueprint(monitor_bp, url_prefix="/coordinator/monitor")
+    app.register_blueprint(notices_bp, url_prefix="/coordinator/meldingen")
+    from matcher.web.matching import bp as matching_bp
+
+    app.register_blueprint(matching_bp, url_prefix="/coordinator/koppelen")
     login_manager.login_message = _l("Log in om deze pagina te zien.")
     _register_errors(app)
 

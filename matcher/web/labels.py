@@ -55,3 +55,30 @@ def daypart_label(name: str) -> str:
     """'tue-am' → 'dinsdag ochtend' in the user's language."""
     day, part = name.split("-")
     return f"{DAY_LABELS[day]} {PART_LABELS[part]}"
+
+# hours & progress (issue 6)
+ACTIVITY_LABELS = {
+    "placement": _l("vrijwilligerswerk"),
+    "map": _l("MAP"),
+    "pvt": _l("PVT"),
+    "workshop": _l("workshop"),
+    "other": _l("andere participatie"),
+    "taalmaatje": _l("taalmaatje-bijeenkomst"),
+    "buddy": _l("buddy-bijeenkomst"),
+}
+ABSENCE_LABELS = {
+    "authorised": _l("afwezig met bericht"),
+    "unauthorised": _l("afwezig zonder bericht"),
+}
+HOURS_STATUS_LABELS = {
+    "submitted": _l("wacht op goedkeuring"),
+    "approved": _l("goedgekeurd"),
+    "rejected": _l("afgekeurd"),
+}
+FLAG_LABELS = {
+    "not_placed": _l("niet geplaatst na 3 maanden"),
+    "below_six": _l("2+ weken onder 6 uur"),
+    "behind_pace": _l("achter op schema"),
+    "gesprek_due": _l("voortgangsgesprek nodig"),
+    "no_activity": _l("3 weken geen activiteit"),
+}

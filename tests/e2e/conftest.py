@@ -40,7 +40,7 @@ def live_server(tmp_path_factory):
     with app.app_context():
         from flask_migrate import upgrade
 
-        upgrade(directory=app.extensions["migrate"].directory, revision="heads")
+        upgrade(directory=app.extensions["migrate"].directory)
         seeding.load_region(SEEDS_DIR)
         for user in db.session.scalars(db.select(User)):
             accounts.set_password(user, DEMO_PASSWORD)

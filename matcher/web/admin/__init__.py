@@ -1,4 +1,4 @@
-"""The admin's home: accounts and roles. No participant data."""
+"""The admin area: accounts and roles, and the audit trail. No participant data."""
 
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
@@ -32,6 +32,17 @@ class UserForm(FlaskForm):
     )
 
 
+def password_message(code: str) -> str:
+    """The Dutch explanation of a password-policy refusal."""
+    messages = {
+        "password_too_short": _("Het wachtwoord moet minstens 10 tekens hebben."),
+        "password_too_long": _("Het wachtwoord mag hoogstens 200 tekens hebben."),
+        "password_like_email": _("Het wachtwoord mag niet (een deel van) het e-mailadres zijn."),
+        "password_too_common": _("Dit wachtwoord is te gangbaar en makkelijk te raden."),
+    }
+    return messages.get(code, _("Dit wachtwoord kan niet worden gebruikt."))
+
+
 @bp.route("/", methods=["GET", "POST"])
 def index():
     form = UserForm()
@@ -44,12 +55,18 @@ def index():
                 form.password.data,
                 actor=current_user,
             )
-        except ValidationFailed:
+        except ValidationFailed as error:
             db.session.rollback()
-            form.email.errors.append(_("Er bestaat al een account met dit e-mailadres."))
+            if str(error) == "email_taken":
+                form.email.errors.append(_("Er bestaat al een account met dit e-mailadres."))
+            else:
+                form.password.errors.append(password_message(str(error)))
         else:
             db.session.commit()
             flash(_("Account aangemaakt."), "success")
             return redirect(url_for("admin.index"))
     users = db.session.scalars(select(User).order_by(User.role, User.name))
     return render_template("admin/index.html", users=users, form=form)
+
+
+from matcher.web.admin import audit  # noqa: E402,F401  (registers the audit trail view)

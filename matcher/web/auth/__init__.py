@@ -1,7 +1,7 @@
-"""Logging in and out, and choosing the language."""
+"""Logging in (password, then a code when two-step verification is on), out, and the language."""
 
 from flask import Blueprint
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
-from matcher.web.auth import views  # noqa: E402,F401  (registers the routes)
+from matcher.web.auth import twofactor_views, views  # noqa: E402,F401  (registers the routes)

@@ -2,8 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, SelectField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Regexp
 
 from matcher.config import LANGUAGES
 
@@ -20,3 +20,20 @@ class LanguageForm(FlaskForm):
 
 class LogoutForm(FlaskForm):
     """Logging out is a POST so that no other site can log a user out (CSRF)."""
+
+
+class CodeForm(FlaskForm):
+    """A six-digit code from the authenticator app."""
+
+    code = StringField(
+        _l("Code uit de authenticator-app"),
+        validators=[
+            DataRequired(),
+            Regexp(r"^\s*\d{3}\s?\d{3}\s*$", message=_l("Vul de zes cijfers van de code in.")),
+        ],
+        render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "maxlength": 7},
+    )
+
+
+class DisableTwoFactorForm(CodeForm):
+    """Turning two-step verification off needs a current code as well."""

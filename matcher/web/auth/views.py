@@ -1,5 +1,8 @@
-"""Views of the auth area."""
+"""Views of the auth area: password step, code step, logout, language."""
 
+import math
+import time
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
@@ -7,9 +10,13 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from matcher.extensions import db
-from matcher.services import accounts, audit
+from matcher.models import User
+from matcher.services import accounts, audit, twofactor
 from matcher.web.auth import bp
-from matcher.web.auth.forms import LanguageForm, LoginForm, LogoutForm
+from matcher.web.auth.forms import CodeForm, LanguageForm, LoginForm, LogoutForm
+from matcher.web.security import LAST_SEEN
+
+PENDING_SECONDS = 5 * 60  # the code step must follow the password step within this time
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -22,22 +29,87 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
+def flash_locked(until: datetime) -> None:
+    """The clear message of a temporarily locked account."""
+    minutes = max(1, math.ceil((until - datetime.now(UTC)).total_seconds() / 60))
+    flash(
+        _(
+            "Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. "
+            "Probeer het over %(minutes)s minuten opnieuw.",
+            minutes=minutes,
+        ),
+        "error",
+    )
+
+
+def finish_login(user: User, target: str | None):
+    """Both steps passed: start a fresh session, record it, go where the user was going."""
+    session.clear()
+    login_user(user)
+    session.permanent = True
+    session[LAST_SEEN] = int(time.time())
+    audit.record(user, "login", "user", user.id)
+    db.session.commit()
+    return redirect(_safe_next(target) or url_for("home.index"))
+
+
+def pending_user() -> User | None:
+    """The user who passed the password step in this session, if still recent."""
+    user_id, started = session.get("pending_user_id"), session.get("pending_at", 0)
+    if user_id is None or time.time() - started > PENDING_SECONDS:
+        return None
+    user = db.session.get(User, user_id)
+    return user if user is not None and user.active else None
+
+
 @bp.route("/inloggen", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
-        if user is None:
+        attempt = accounts.attempt_login(form.email.data, form.password.data)
+        db.session.commit()  # failed attempts and locks are kept
+        user = attempt.user
+        if attempt.locked_until is not None:
+            flash_locked(attempt.locked_until)
+        elif user is None:
             flash(_("Het e-mailadres of het wachtwoord klopt niet."), "error")
-        else:
+        elif user.totp_secret or twofactor.is_required(user):
             session.clear()
-            login_user(user)
-            audit.record(user, "login", "user", user.id)
-            db.session.commit()
-            return redirect(_safe_next(form.next.data) or url_for("home.index"))
+            session.update(
+                pending_user_id=user.id, pending_at=int(time.time()), pending_next=form.next.data
+            )
+            endpoint = "auth.login_code" if user.totp_secret else "auth.login_enrol"
+            return redirect(url_for(endpoint))
+        else:
+            return finish_login(user, form.next.data)
     return render_template("auth/login.html", form=form)
+
+
+@bp.route("/inloggen/code", methods=["GET", "POST"])
+def login_code():
+    user = pending_user()
+    if user is None:
+        flash(_("Log eerst in met uw e-mailadres en wachtwoord."), "info")
+        return redirect(url_for("auth.login"))
+    if not user.totp_secret:
+        return redirect(url_for("auth.login_enrol"))
+    form = CodeForm()
+    if form.validate_on_submit():
+        if (until := accounts.locked_until(user)) is not None:
+            flash_locked(until)
+        elif twofactor.verify(user.totp_secret, form.code.data):
+            return finish_login(user, session.get("pending_next"))
+        else:
+            until = accounts.register_failure(user)
+            db.session.commit()
+            if until is not None:
+                session.clear()
+                flash_locked(until)
+                return redirect(url_for("auth.login"))
+            form.code.errors.append(_("Deze code klopt niet. Gebruik de nieuwste code."))
+    return render_template("auth/code.html", form=form)
 
 
 @bp.post("/uitloggen")

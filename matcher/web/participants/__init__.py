@@ -10,7 +10,7 @@ from wtforms.validators import Length, NumberRange, Optional
 
 from matcher.extensions import db
 from matcher.models import Municipality, ParticipantStatus, Role
-from matcher.services import access, participants
+from matcher.services import access, participants, privacy
 from matcher.web.labels import STATUS_LABELS
 from matcher.web.roles import restrict_blueprint
 
@@ -55,8 +55,12 @@ def index():
 @bp.route("/<int:participant_id>")
 def detail(participant_id: int):
     participant = access.get_participant(current_user, participant_id)
+    privacy.log_profile_view(current_user, participant)  # AVG: opening a profile is audited
     return render_template(
         "participants/detail.html",
         participant=participant,
         coach_fields=access.sees_coach_fields(current_user, participant),
     )
+
+
+from matcher.web.participants import profile  # noqa: E402,F401  (registers the profile views)

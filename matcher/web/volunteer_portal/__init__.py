@@ -1,21 +1,154 @@
-"""The volunteer's home: their own matches and how to reach the coordinator."""
+"""The volunteer's home: availability, absences, matches, reporting a session."""
 
-from flask import Blueprint, render_template
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
+from wtforms import SelectChoice
 
-from matcher.models import Role
+from matcher.dayparts import from_mask, to_mask
+from matcher.extensions import db
+from matcher.models import AbsenceKind, Role
 from matcher.services import volunteering
+from matcher.services.errors import NotFound, ValidationFailed
+from matcher.web.labels import MATCH_KIND_LABELS
 from matcher.web.roles import restrict_blueprint
+from matcher.web.volunteer_portal.forms import (
+    AbsenceForm,
+    AvailabilityForm,
+    RemoveAbsenceForm,
+    ReportForm,
+)
+from matcher.weeks import today
 
 bp = Blueprint("volunteer_portal", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.VOLUNTEER)
 
 
-@bp.route("/")
-def index():
+def _page(absence_form=None, status: int = 200):
+    volunteer = volunteering.own_volunteer(current_user)
     return render_template(
         "volunteer_portal/index.html",
-        volunteer=volunteering.own_volunteer(current_user),
+        volunteer=volunteer,
+        available=from_mask(volunteer.availability) if volunteer else [],
         matches=volunteering.own_matches(current_user),
         coordinators=volunteering.coordinators(),
+        availability_form=AvailabilityForm(),
+        absence_form=absence_form or AbsenceForm(),
+        remove_form=RemoveAbsenceForm(),
+    ), status
+
+
+def _own_volunteer():
+    volunteer = volunteering.own_volunteer(current_user)
+    if volunteer is None:
+        raise NotFound(current_user.id)
+    return volunteer
+
+
+def _tell_broken(broken, message: str) -> None:
+    for match in broken:
+        kind = MATCH_KIND_LABELS.get(match.kind, match.kind)
+        flash(message % {"name": match.first_name, "kind": kind}, "error")
+
+
+@bp.route("/")
+def index():
+    return _page()
+
+
+@bp.route("/beschikbaarheid", methods=["POST"])
+def availability():
+    volunteer = _own_volunteer()
+    if not AvailabilityForm().validate_on_submit():
+        return _page(status=400)
+    try:
+        mask = to_mask(request.form.getlist("availability"))
+        broken = volunteering.set_availability(current_user, volunteer, mask)
+    except (ValueError, ValidationFailed):
+        db.session.rollback()
+        flash(_("Onbekend dagdeel; er is niets opgeslagen."), "error")
+        return redirect(url_for(".index"))
+    db.session.commit()
+    flash(_("Uw beschikbaarheid is opgeslagen."), "success")
+    _tell_broken(
+        broken,
+        _(
+            "Let op: uw koppeling met %(name)s (%(kind)s) valt op een dagdeel dat u niet meer "
+            "beschikbaar bent. De coördinator is op de hoogte gebracht en neemt contact op."
+        ),
     )
+    return redirect(url_for(".index"))
+
+
+@bp.route("/afwezigheid", methods=["POST"])
+def add_absence():
+    volunteer = _own_volunteer()
+    form = AbsenceForm()
+    if not form.validate_on_submit():
+        return _page(form, 422)
+    try:
+        affected = volunteering.add_absence(
+            current_user,
+            volunteer,
+            form.starts_on.data,
+            form.ends_on.data,
+            form.reason.data,
+            today(),
+        )
+    except ValidationFailed as failed:
+        db.session.rollback()
+        form.ends_on.errors = [str(failed)]
+        return _page(form, 422)
+    db.session.commit()
+    flash(_("Uw afwezigheid is opgeslagen."), "success")
+    _tell_broken(
+        affected,
+        _(
+            "Let op: tijdens uw afwezigheid gaat uw koppeling met %(name)s (%(kind)s) niet door. "
+            "De coördinator is op de hoogte gebracht."
+        ),
+    )
+    return redirect(url_for(".index"))
+
+
+@bp.route("/afwezigheid/<int:absence_id>/verwijderen", methods=["POST"])
+def remove_absence(absence_id: int):
+    volunteer = _own_volunteer()
+    if RemoveAbsenceForm().validate_on_submit():
+        volunteering.remove_absence(current_user, volunteer, absence_id)
+        db.session.commit()
+        flash(_("De afwezigheid is verwijderd."), "success")
+    return redirect(url_for(".index"))
+
+
+@bp.route("/melden", methods=["GET", "POST"])
+def report():
+    form = ReportForm()
+    matches = volunteering.own_matches(current_user)
+    form.match.choices = [
+        SelectChoice(m.id, f"{m.first_name} ({MATCH_KIND_LABELS.get(m.kind, m.kind)})")
+        for m in matches
+    ]
+    if request.method == "GET" and request.args.get("koppeling", "").isdigit():
+        form.match.data = int(request.args["koppeling"])
+    if form.validate_on_submit():
+        absence = None if form.held.data == "held" else AbsenceKind(form.held.data)
+        try:
+            volunteering.report_session(
+                current_user,
+                form.match.data,
+                form.entry_date.data,
+                float(form.hours.data),
+                absence,
+                today(),
+            )
+        except ValidationFailed as failed:
+            db.session.rollback()
+            field = "hours" if "hours" in failed.errors else "entry_date"
+            getattr(form, field).errors = [str(failed)]
+        else:
+            db.session.commit()
+            flash(_("Bedankt, uw melding is doorgegeven aan de coach."), "success")
+            return redirect(url_for(".index"))
+    status = 422 if form.errors else 200
+    return render_template("volunteer_portal/report.html", form=form, matches=matches), status

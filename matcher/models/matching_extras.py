@@ -1,0 +1,85 @@
+"""Weekly matching: the reviewable changes of a run, and the e-mail outbox."""
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from matcher.extensions import db
+from matcher.models.activity import Match, MatchingRun
+from matcher.models.enums import enum_column
+from matcher.models.people import Participant, User, utcnow
+
+
+class ProposalAction(enum.StrEnum):
+    KEEP = "keep"  # a running match the plan keeps
+    ADD = "add"  # a new match (its Match row has status proposed)
+    END = "end"  # a running match the plan drops
+
+
+class Decision(enum.StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class MatchProposal(db.Model):
+    """One change (or non-change) a run proposes for one participant, with its review."""
+
+    __tablename__ = "match_proposals"
+    __table_args__ = (sa.Index("ix_match_proposals_run_participant", "run_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(sa.ForeignKey("matching_runs.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(sa.ForeignKey("participants.id"))
+    match_id: Mapped[int] = mapped_column(sa.ForeignKey("matches.id"), index=True)
+    action: Mapped[ProposalAction] = mapped_column(enum_column(ProposalAction, "proposal_action"))
+    decision: Mapped[Decision] = mapped_column(
+        enum_column(Decision, "proposal_decision"), default=Decision.PENDING
+    )
+    pinned: Mapped[bool] = mapped_column(default=False)
+    reasons: Mapped[list] = mapped_column(sa.JSON, default=list)
+    decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    run: Mapped[MatchingRun] = relationship()
+    participant: Mapped[Participant] = relationship()
+    match: Mapped[Match] = relationship()
+    decided_by: Mapped[User | None] = relationship()
+
+
+class ParticipantOutcomeRow(db.Model):
+    """A run's outcome for one participant: planned hours and reason codes for any miss."""
+
+    __tablename__ = "run_outcomes"
+    __table_args__ = (sa.UniqueConstraint("run_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(sa.ForeignKey("matching_runs.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(sa.ForeignKey("participants.id"), index=True)
+    participation_hours: Mapped[float]
+    support_hours: Mapped[float]
+    required_hours: Mapped[float]
+    meets_minimum: Mapped[bool]
+    changed: Mapped[bool] = mapped_column(default=False)
+    reasons: Mapped[list] = mapped_column(sa.JSON, default=list)
+
+    participant: Mapped[Participant] = relationship()
+
+
+class OutboxMessage(db.Model):
+    """An e-mail waiting to be sent (or sent); nothing is lost while the mail server is down."""
+
+    __tablename__ = "outbox_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    to_address: Mapped[str] = mapped_column(sa.String(254))
+    subject: Mapped[str] = mapped_column(sa.String(200))
+    body: Mapped[str] = mapped_column(sa.Text)
+    run_id: Mapped[int | None] = mapped_column(sa.ForeignKey("matching_runs.id"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True), index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    last_error: Mapped[str] = mapped_column(sa.String(300), default="")

@@ -1,0 +1,228 @@
+"""Gather progress facts for a whole caseload in a fixed number of queries (no N+1)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from matcher.extensions import db
+from matcher.models import (
+    HoursEntry,
+    HoursStatus,
+    Participant,
+    ProgressMeeting,
+    User,
+)
+from matcher.services import audit, progress
+from matcher.services import hours as hours_service
+from matcher.services.access import visible_participants
+from matcher.services.dashboard import planned_hours
+from matcher.services.errors import ValidationFailed
+from matcher.weeks import week_start
+
+
+@dataclass(frozen=True)
+class CaseloadLine:
+    participant: Participant
+    progress: progress.Progress
+    planned_hours: float
+    submitted: int
+
+
+def _counted(include_superseded: bool = False):
+    """Conditions of hours that count toward the target."""
+    conditions = (
+        HoursEntry.status == HoursStatus.APPROVED,
+        HoursEntry.counts_toward_target,
+        HoursEntry.absence_kind.is_(None),
+    )
+    return conditions if include_superseded else (*conditions, ~hours_service.is_superseded())
+
+
+def _totals(ids: list[int]) -> dict[int, float]:
+    """All counted hours minus those a correction replaced: two cheap scans, no anti-join."""
+    gross = db.session.execute(
+        select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
+        .where(HoursEntry.participant_id.in_(ids), *_counted(include_superseded=True))
+        .group_by(HoursEntry.participant_id)
+    )
+    totals = {pid: float(total) for pid, total in gross}
+    replaced = select(HoursEntry.supersedes_id).where(
+        HoursEntry.participant_id.in_(ids), HoursEntry.supersedes_id.is_not(None)
+    )
+    superseded = db.session.execute(
+        select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
+        .where(HoursEntry.id.in_(replaced), *_counted(include_superseded=True))
+        .group_by(HoursEntry.participant_id)
+    )
+    for pid, total in superseded:
+        totals[pid] -= float(total)
+    return totals
+
+
+def weekly_hours(ids: list[int], since: date | None) -> dict[int, dict[date, float]]:
+    """Approved counted hours per participant per week (Monday), from `since` on (or all)."""
+    query = (
+        select(HoursEntry.participant_id, HoursEntry.entry_date, func.sum(HoursEntry.hours))
+        .where(HoursEntry.participant_id.in_(ids), *_counted())
+        .group_by(HoursEntry.participant_id, HoursEntry.entry_date)
+    )
+    if since is not None:
+        query = query.where(HoursEntry.entry_date >= since)
+    weeks: dict[int, dict[date, float]] = defaultdict(lambda: defaultdict(float))
+    for pid, day, total in db.session.execute(query):
+        weeks[pid][week_start(day)] += float(total)
+    return weeks
+
+
+def _last_activity(ids: list[int], since: date) -> dict[int, date]:
+    """Last active day from `since` on: older activity flags the same as none (≥ 3 weeks)."""
+    rows = db.session.execute(
+        select(HoursEntry.participant_id, func.max(HoursEntry.entry_date))
+        .where(
+            HoursEntry.participant_id.in_(ids),
+            HoursEntry.entry_date >= since,
+            HoursEntry.status != HoursStatus.REJECTED,
+            HoursEntry.absence_kind.is_(None),
+            HoursEntry.hours > 0,
+        )
+        .group_by(HoursEntry.participant_id)
+    )
+    return dict(rows.all())
+
+
+def latest_meetings(ids: list[int]) -> dict[int, ProgressMeeting]:
+    """Each participant's most recent voortgangsgesprek."""
+    meetings = db.session.scalars(
+        select(ProgressMeeting)
+        .where(ProgressMeeting.participant_id.in_(ids))
+        .order_by(ProgressMeeting.held_on, ProgressMeeting.id)
+    )
+    return {m.participant_id: m for m in meetings}  # later rows win
+
+
+def _submitted(ids: list[int]) -> dict[int, int]:
+    rows = db.session.execute(
+        select(HoursEntry.participant_id, func.count())
+        .where(HoursEntry.participant_id.in_(ids), HoursEntry.status == HoursStatus.SUBMITTED)
+        .group_by(HoursEntry.participant_id)
+    )
+    return dict(rows.all())
+
+
+def facts_for(
+    participants: list[Participant], today: date, planned: dict[int, float] | None = None
+) -> dict[int, progress.ProgressFacts]:
+    """ProgressFacts for each participant, in a fixed number of queries whatever the size."""
+    ids = [p.id for p in participants]
+    since = week_start(today) - timedelta(weeks=progress.PACE_WINDOW_WEEKS)
+    totals, weekly = _totals(ids), weekly_hours(ids, since)
+    active, meetings = _last_activity(ids, since), latest_meetings(ids)
+    if planned is None:
+        planned = planned_hours(ids, today)
+    facts = {}
+    for p in participants:
+        meeting = meetings.get(p.id)
+        facts[p.id] = progress.ProgressFacts(
+            pip_date=p.pip_date,
+            status=str(p.status),
+            trajectory_end=p.trajectory_end,
+            target=p.participation_target,
+            hours_before=p.hours_before,
+            approved_total=totals.get(p.id, 0.0),
+            weekly=dict(weekly.get(p.id, {})),
+            placed=planned.get(p.id, 0.0) > 0,
+            last_activity=active.get(p.id),
+            last_gesprek=meeting.held_on if meeting else None,
+            next_gesprek=meeting.next_date if meeting else None,
+        )
+    return facts
+
+
+def overview(user: User, today: date, interval_months: int) -> list[CaseloadLine]:
+    """Every visible participant with progress, planned hours and entries awaiting approval."""
+    participants = list(
+        db.session.scalars(
+            visible_participants(user).order_by(Participant.last_name, Participant.first_name)
+        )
+    )
+    if not participants:
+        return []
+    ids = [p.id for p in participants]
+    planned = planned_hours(ids, today)
+    facts = facts_for(participants, today, planned)
+    submitted = _submitted(ids)
+    return [
+        CaseloadLine(
+            participant=p,
+            progress=progress.compute(facts[p.id], today, interval_months),
+            planned_hours=planned.get(p.id, 0.0),
+            submitted=submitted.get(p.id, 0),
+        )
+        for p in participants
+    ]
+
+
+@dataclass(frozen=True)
+class ParticipantProgress:
+    participant: Participant
+    progress: progress.Progress
+    weekly: dict[date, float]  # every week since the PIP with approved counted hours
+    meetings: list[ProgressMeeting]
+    absences: dict[str, float]  # absence kind -> hours (approved or waiting)
+
+
+def for_participant(participant: Participant, today: date, interval_months: int):
+    """Progress, the full weekly series and the gesprekken of one (already visible) participant."""
+    facts = facts_for([participant], today)[participant.id]
+    weekly = dict(weekly_hours([participant.id], since=None).get(participant.id, {}))
+    meetings = db.session.scalars(
+        select(ProgressMeeting)
+        .where(ProgressMeeting.participant_id == participant.id)
+        .order_by(ProgressMeeting.held_on.desc(), ProgressMeeting.id.desc())
+    ).all()
+    absences = db.session.execute(
+        select(HoursEntry.absence_kind, func.sum(HoursEntry.hours))
+        .where(
+            HoursEntry.participant_id == participant.id,
+            HoursEntry.absence_kind.is_not(None),
+            HoursEntry.status != HoursStatus.REJECTED,
+            ~hours_service.is_superseded(),
+        )
+        .group_by(HoursEntry.absence_kind)
+    )
+    return ParticipantProgress(
+        participant=participant,
+        progress=progress.compute(facts, today, interval_months),
+        weekly=weekly,
+        meetings=list(meetings),
+        absences={str(kind): float(total) for kind, total in absences},
+    )
+
+
+def record_meeting(
+    actor: User, participant: Participant, held_on: date, summary: str, next_date, today: date
+) -> ProgressMeeting:
+    """Record a voortgangsgesprek; the next date (if any) sets when the next one is due."""
+    if held_on > today:
+        raise ValidationFailed(_("De datum ligt in de toekomst."), {"held_on": "future"})
+    if held_on < participant.pip_date:
+        raise ValidationFailed(_("De datum ligt vóór de PIP-datum."), {"held_on": "before_pip"})
+    if next_date is not None and next_date <= held_on:
+        raise ValidationFailed(
+            _("De volgende datum moet na de datum van het gesprek liggen."),
+            {"next_date": "order"},
+        )
+    meeting = ProgressMeeting(
+        participant_id=participant.id,
+        held_on=held_on,
+        summary=summary.strip(),
+        next_date=next_date,
+        coach_id=actor.id,
+    )
+    db.session.add(meeting)
+    db.session.flush()
+    audit.record(actor, "create", "progress_meeting", meeting.id, ["held_on", "summary"])
+    return meeting

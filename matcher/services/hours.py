@@ -1,0 +1,225 @@
+"""Participation hours: entry with validation, decisions, corrections that supersede.
+
+An entry is never changed after the fact except for its decision (submitted → approved or
+rejected, once). A correction is a new entry that supersedes the old one, so the history stays.
+Decisions use a conditional UPDATE … WHERE status = 'submitted': two coaches deciding at once
+cannot overwrite each other; the later one is told what was decided.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import format_date
+from flask_babel import gettext as _
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import aliased, selectinload
+
+from matcher.extensions import db
+from matcher.models import (
+    AbsenceKind,
+    ActivityKind,
+    HoursEntry,
+    HoursStatus,
+    Participant,
+    User,
+)
+from matcher.models.people import utcnow
+from matcher.services import audit
+from matcher.services.errors import DomainError, NotFound, ValidationFailed
+
+MAX_HOURS_PER_DAY = 12.0
+
+
+@dataclass(frozen=True)
+class NewHours:
+    """One line of hours as a user typed it."""
+
+    entry_date: date
+    activity_kind: ActivityKind
+    hours: float
+    absence_kind: AbsenceKind | None = None
+    match_id: int | None = None
+
+
+def is_superseded():
+    """SQL condition: some other entry supersedes this HoursEntry row."""
+    correction = aliased(HoursEntry)
+    return select(correction.id).where(correction.supersedes_id == HoursEntry.id).exists()
+
+
+def current_entries(participant_id: int, on: date, exclude_id: int | None = None):
+    """The live (not superseded, not rejected) entries of a participant on one day."""
+    query = select(HoursEntry).where(
+        HoursEntry.participant_id == participant_id,
+        HoursEntry.entry_date == on,
+        HoursEntry.status != HoursStatus.REJECTED,
+        ~is_superseded(),
+    )
+    if exclude_id is not None:
+        query = query.where(HoursEntry.id != exclude_id)
+    return list(db.session.scalars(query))
+
+
+def check(participant: Participant, new: NewHours, today: date, replaces: int | None = None):
+    """Raise ValidationFailed with a Dutch message when `new` breaks a rule."""
+    if new.hours < 0:
+        raise ValidationFailed(_("Het aantal uren kan niet negatief zijn."), {"hours": "negative"})
+    if new.entry_date > today:
+        raise ValidationFailed(_("De datum ligt in de toekomst."), {"entry_date": "future"})
+    if new.entry_date < participant.pip_date:
+        message = _(
+            "De datum ligt vóór de PIP-datum (%(date)s).",
+            date=format_date(participant.pip_date, format="d MMM yyyy"),
+        )
+        raise ValidationFailed(message, {"entry_date": "before_pip"})
+    others = current_entries(participant.id, new.entry_date, exclude_id=replaces)
+    if sum(e.hours for e in others) + new.hours > MAX_HOURS_PER_DAY:
+        raise ValidationFailed(
+            _(
+                "Meer dan 12 uur op één dag kan niet; er staat al %(hours)s uur.",
+                hours=_fmt(others),
+            ),
+            {"hours": "day_total"},
+        )
+    for other in others:
+        same_session = other.match_id == new.match_id or None in (other.match_id, new.match_id)
+        if other.activity_kind == new.activity_kind and same_session:
+            raise ValidationFailed(
+                _("Deze bijeenkomst is op deze dag al ingevoerd."), {"entry_date": "duplicate"}
+            )
+
+
+def _fmt(entries: list[HoursEntry]) -> str:
+    return f"{sum(e.hours for e in entries):g}"
+
+
+def add(
+    actor: User,
+    participant: Participant,
+    new: NewHours,
+    today: date,
+    approve: bool = False,
+    supersedes: HoursEntry | None = None,
+) -> HoursEntry:
+    """Validate and add one entry: approved at once when a coach enters it, else submitted."""
+    check(participant, new, today, replaces=supersedes.id if supersedes else None)
+    entry = HoursEntry(
+        participant_id=participant.id,
+        entry_date=new.entry_date,
+        activity_kind=new.activity_kind,
+        hours=new.hours,
+        counts_toward_target=new.activity_kind.counts_toward_target and new.absence_kind is None,
+        absence_kind=new.absence_kind,
+        match_id=new.match_id,
+        supersedes_id=supersedes.id if supersedes else None,
+        entered_by_id=actor.id,
+        status=HoursStatus.APPROVED if approve else HoursStatus.SUBMITTED,
+        approved_by_id=actor.id if approve else None,
+        decided_at=utcnow() if approve else None,
+    )
+    db.session.add(entry)
+    db.session.flush()
+    audit.record(actor, "correct" if supersedes else "create", "hours_entry", entry.id, ["hours"])
+    return entry
+
+
+def correct(actor: User, participant: Participant, old: HoursEntry, hours: float, today: date):
+    """Supersede `old` with a new entry of `hours` (the old entry stays as history)."""
+    if old.participant_id != participant.id:
+        raise NotFound(old.id)
+    if db.session.scalar(select(HoursEntry.id).where(HoursEntry.supersedes_id == old.id)):
+        raise DomainError(_("Deze regel is al gecorrigeerd; pas de nieuwste versie aan."))
+    new = NewHours(old.entry_date, old.activity_kind, hours, old.absence_kind, old.match_id)
+    return add(actor, participant, new, today, approve=True, supersedes=old)
+
+
+def decide(actor: User, entry: HoursEntry, approve: bool, reason: str = "") -> bool:
+    """Approve or reject a submitted entry once; False when the same decision was already made.
+
+    Raises DomainError when another decision got there first, naming it, so neither coach's
+    decision is lost without them knowing.
+    """
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ValidationFailed(_("Geef een reden voor het afkeuren."), {"reason": "required"})
+    status = HoursStatus.APPROVED if approve else HoursStatus.REJECTED
+    result = db.session.execute(
+        update(HoursEntry)
+        .where(
+            HoursEntry.id == entry.id,
+            HoursEntry.status == HoursStatus.SUBMITTED,
+            ~is_superseded(),
+        )
+        .values(status=status, approved_by_id=actor.id, decided_at=utcnow(), decision_reason=reason)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.refresh(entry)
+    if result.rowcount == 1:
+        audit.record(actor, str(status), "hours_entry", entry.id, ["status"])
+        return True
+    if entry.status == status:
+        return False
+    if entry.status == HoursStatus.SUBMITTED:  # still waiting, so a correction replaced it
+        raise DomainError(_("Deze regel is intussen gecorrigeerd; beoordeel de nieuwe versie."))
+    raise DomainError(
+        _(
+            "Deze uren zijn intussen al beoordeeld door %(name)s (%(status)s); "
+            "uw beslissing is niet opgeslagen.",
+            name=entry.approved_by.name if entry.approved_by else "?",
+            status=_("goedgekeurd") if entry.status == HoursStatus.APPROVED else _("afgekeurd"),
+        )
+    )
+
+
+def submitted_for(participant_ids: list[int]) -> list[HoursEntry]:
+    """Entries waiting for a decision for these participants, oldest first."""
+    if not participant_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(HoursEntry)
+            .where(
+                HoursEntry.participant_id.in_(participant_ids),
+                HoursEntry.status == HoursStatus.SUBMITTED,
+                ~is_superseded(),
+            )
+            .order_by(HoursEntry.entry_date, HoursEntry.id)
+            .options(selectinload(HoursEntry.participant), selectinload(HoursEntry.entered_by))
+        )
+    )
+
+
+def history(participant_id: int) -> list[HoursEntry]:
+    """Every entry of a participant, newest day first, corrections included."""
+    return list(
+        db.session.scalars(
+            select(HoursEntry)
+            .where(HoursEntry.participant_id == participant_id)
+            .order_by(HoursEntry.entry_date.desc(), HoursEntry.id.desc())
+        )
+    )
+
+
+def superseded_ids(participant_id: int) -> set[int]:
+    """Ids of this participant's entries that a correction has replaced."""
+    return set(
+        db.session.scalars(
+            select(HoursEntry.supersedes_id).where(
+                HoursEntry.participant_id == participant_id, HoursEntry.supersedes_id.is_not(None)
+            )
+        )
+    )
+
+
+def count_submitted(participant_ids: list[int]) -> int:
+    """How many entries wait for a decision."""
+    if not participant_ids:
+        return 0
+    return db.session.scalar(
+        select(func.count())
+        .select_from(HoursEntry)
+        .where(
+            HoursEntry.participant_id.in_(participant_ids),
+            HoursEntry.status == HoursStatus.SUBMITTED,
+        )
+    )

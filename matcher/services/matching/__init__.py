@@ -1,0 +1,1 @@
+"""Weekly matching: database → solver instance → run → proposals → review → confirm."""

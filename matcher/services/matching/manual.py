@@ -1,0 +1,79 @@
+"""Matches made or ended by hand; the next run keeps them unless they became impossible."""
+
+from datetime import date, timedelta
+
+from matcher.dayparts import to_mask
+from matcher.extensions import db
+from matcher.models import (
+    Match,
+    MatchKind,
+    MatchSource,
+    MatchStatus,
+    Placement,
+    User,
+    Volunteer,
+)
+from matcher.services import audit
+from matcher.services.access import get_participant
+from matcher.services.errors import NotFound, ValidationFailed
+from matcher.services.matching.confirm import Conflicts
+from matcher.services.matching.rules import plan_conflicts
+from matcher.weeks import today, week_start
+
+
+def add_match(
+    user: User,
+    participant_id: int,
+    kind: MatchKind,
+    target_id: int,
+    dayparts: list[str],
+    starts_on: date,
+) -> Match:
+    """An active manual match from `starts_on`; Conflicts when it breaks a hard rule now."""
+    participant = get_participant(user, participant_id)
+    if not dayparts:
+        raise ValidationFailed("no_dayparts")
+    if kind != MatchKind.PLACEMENT and len(dayparts) != 1:
+        raise ValidationFailed("one_daypart")
+    model = Placement if kind == MatchKind.PLACEMENT else Volunteer
+    target = db.session.get(model, target_id)
+    if target is None or (model is Volunteer and target.kind.value != kind.value):
+        raise NotFound(target_id)
+    match = Match(
+        participant=participant,
+        kind=kind,
+        placement=target if model is Placement else None,
+        volunteer=target if model is Volunteer else None,
+        dayparts=to_mask(dayparts),
+        status=MatchStatus.ACTIVE,
+        source=MatchSource.MANUAL,
+        starts_on=starts_on,
+    )
+    db.session.add(match)
+    db.session.flush()
+    conflicts = plan_conflicts(week_start(starts_on), [match])
+    if conflicts:
+        raise Conflicts(conflicts)
+    audit.record(user, "create", "match", match.id, ["kind", "dayparts", "starts_on"])
+    return match
+
+
+def end_match(user: User, match_id: int, last_day: date) -> Match:
+    """End an active match after `last_day` (not before it started)."""
+    match = db.session.get(Match, match_id)
+    if match is None or match.status != MatchStatus.ACTIVE:
+        raise NotFound(match_id)
+    get_participant(user, match.participant_id)
+    if last_day < match.starts_on:
+        raise ValidationFailed("ends_before_start")
+    match.ends_on = last_day
+    if last_day < today():  # one ending later keeps running until then
+        match.status = MatchStatus.ENDED
+    audit.record(user, "end", "match", match.id, ["status", "ends_on"])
+    db.session.flush()
+    return match
+
+
+def last_day_before(week: date) -> date:
+    """The Sunday before a week: a match ended then no longer runs in that week."""
+    return week - timedelta(days=1)

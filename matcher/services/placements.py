@@ -1,0 +1,146 @@
+"""Placements with their weekly sessions: find, register, change, deactivate."""
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from matcher.dayparts import DAYPARTS
+from matcher.extensions import db
+from matcher.models import DutchLevel, Organisation, Placement, PlacementSession, Role, User
+from matcher.services import audit, records
+from matcher.services.errors import ValidationFailed
+
+FIELDS = (
+    "organisation_id",
+    "title",
+    "category",
+    "min_dutch_level",
+    "description",
+    "address",
+    "postcode",
+    "lat",
+    "lon",
+    "contact_user_id",
+    "external_ref",
+)
+MAX_SESSION_HOURS = 12
+
+
+def search(
+    text: str = "",
+    category: str | None = None,
+    municipality_id: int | None = None,
+    active: bool | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> records.Page:
+    """One page of placements, filtered, by organisation and title."""
+    query = (
+        select(Placement)
+        .join(Placement.organisation)
+        .options(
+            selectinload(Placement.sessions),
+            selectinload(Placement.organisation).selectinload(Organisation.municipality),
+        )
+    )
+    if text:
+        pattern = records.like(text)
+        query = query.where(
+            or_(
+                Placement.title.ilike(pattern, escape="\\"),
+                Organisation.name.ilike(pattern, escape="\\"),
+                Placement.postcode.ilike(pattern, escape="\\"),
+            )
+        )
+    if category:
+        query = query.where(Placement.category == category)
+    if municipality_id is not None:
+        query = query.where(Organisation.municipality_id == municipality_id)
+    if active is not None:
+        query = query.where(Placement.active.is_(active))
+    query = query.order_by(Organisation.name, Placement.title, Placement.id)
+    return records.paged(query, page, per_page)
+
+
+def check_sessions(sessions: dict[str, tuple[float, int]]) -> dict[str, str]:
+    """Errors per day-part for sessions the solver could not use (empty when all is well)."""
+    errors: dict[str, str] = {}
+    for daypart, (hours, capacity) in sessions.items():
+        if daypart not in DAYPARTS:
+            errors[daypart] = _l("Onbekend dagdeel '%(name)s'.", name=daypart)
+        elif not 0 < hours <= MAX_SESSION_HOURS:
+            errors[daypart] = _l("Uren moeten groter dan 0 en hooguit 12 zijn.")
+        elif capacity != int(capacity) or capacity < 0:
+            errors[daypart] = _l("Plaatsen is een heel getal van 0 of meer.")
+    return errors
+
+
+def contact_choices() -> list[User]:
+    """Active volunteer-role accounts that can be a placement's contact person."""
+    return list(
+        db.session.scalars(
+            select(User).where(User.role == Role.VOLUNTEER, User.active).order_by(User.name)
+        )
+    )
+
+
+def save(
+    actor: User,
+    placement: Placement | None,
+    values: dict[str, Any],
+    sessions: dict[str, tuple[float, int]],
+) -> Placement:
+    """Create or update a placement and replace its sessions; audit the changed fields."""
+    errors = check_sessions(sessions)
+    if errors:
+        raise ValidationFailed(_l("Controleer de sessies."), errors)
+    values = {name: values[name] for name in FIELDS if name in values}
+    values["external_ref"] = values.get("external_ref") or None
+    records.check_unique_ref(Placement, placement, values["external_ref"])
+    values["min_dutch_level"] = DutchLevel(values.get("min_dutch_level") or "A0")
+    created = placement is None
+    if created:
+        placement = Placement()
+        db.session.add(placement)
+    changed = records.apply(placement, values)
+    if _replace_sessions(placement, sessions):
+        changed.append("sessions")
+    db.session.flush()
+    if created or changed:
+        audit.record(actor, "create" if created else "update", "placement", placement.id, changed)
+    return placement
+
+
+def _replace_sessions(placement: Placement, sessions: dict[str, tuple[float, int]]) -> bool:
+    """Update sessions in place per day-part (the unique key), add new, drop missing."""
+    changed = False
+    existing = {session.daypart: session for session in placement.sessions}
+    for daypart, session in existing.items():
+        if daypart not in sessions:
+            placement.sessions.remove(session)
+            changed = True
+    for daypart in DAYPARTS:
+        if daypart not in sessions:
+            continue
+        hours, capacity = sessions[daypart]
+        session = existing.get(daypart)
+        if session is None:
+            placement.sessions.append(
+                PlacementSession(daypart=daypart, hours=float(hours), capacity=int(capacity))
+            )
+            changed = True
+        elif (session.hours, session.capacity) != (hours, capacity):
+            session.hours, session.capacity = float(hours), int(capacity)
+            changed = True
+    return changed
+
+
+def set_active(actor: User, placement: Placement, active: bool) -> None:
+    """(De)activate a placement; it is never deleted, so its match history stays."""
+    placement.active = active
+    db.session.flush()
+    audit.record(
+        actor, "activate" if active else "deactivate", "placement", placement.id, ["active"]
+    )

@@ -1,0 +1,121 @@
+"""Helpers shared by the registry services: paging, applying changes, coordinates."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Select, func, select
+
+from matcher.extensions import db
+from matcher.services import geocoding
+from matcher.services.errors import ValidationFailed
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def paged(query: Select, page: int, per_page: int) -> Page:
+    """Run one page of an ordered query, with the total count of the filter."""
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    page = max(1, min(page, max(1, -(-total // per_page))))
+    items = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
+    return Page(list(items), total or 0, page, per_page)
+
+
+def like(text: str) -> str:
+    """A case-insensitive LIKE pattern for a search text (wildcards typed are escaped)."""
+    cleaned = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{cleaned}%"
+
+
+def check_unique_ref(model: type, obj: Any, ref: str | None) -> None:
+    """ValidationFailed when another record of this model already has this external reference."""
+    if not ref:
+        return
+    query = select(model.id).where(model.external_ref == ref)
+    if obj is not None and obj.id is not None:
+        query = query.where(model.id != obj.id)
+    if db.session.scalar(query) is not None:
+        raise ValidationFailed(
+            _l("Dit kenmerk is al in gebruik."),
+            {"external_ref": _l("Dit kenmerk is al in gebruik bij een ander gegeven.")},
+        )
+
+
+def apply(obj: Any, values: dict[str, Any]) -> list[str]:
+    """Set attributes on obj; return the names of those that changed."""
+    changed = []
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.append(name)
+    return changed
+
+
+def coordinates(
+    postcode: str, lat: float | None, lon: float | None, previous: Any = None
+) -> tuple[str, float, float]:
+    """(postcode, lat, lon): typed coordinates when given, else looked up at PDOK.
+
+    On an edit, coordinates left as they were while the postcode changed are looked up anew.
+    """
+    code = geocoding.normalise_postcode(postcode)
+    if code is None:
+        raise ValidationFailed(
+            _l("Controleer de postcode."),
+            {"postcode": _l("Vul een geldige postcode in, bijvoorbeeld 7601 AB.")},
+        )
+    shown = geocoding.display_postcode(code)
+    if (lat is None) != (lon is None):
+        raise ValidationFailed(
+            _l("Vul beide coördinaten in."),
+            {"lat": _l("Vul breedte- en lengtegraad allebei in, of laat ze allebei leeg.")},
+        )
+    if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValidationFailed(
+            _l("Controleer de coördinaten."),
+            {"lat": _l("Breedtegraad ligt tussen -90 en 90, lengtegraad tussen -180 en 180.")},
+        )
+    if lat is not None and not _stale(previous, code, lat, lon):
+        return shown, lat, lon
+    return (shown, *_looked_up(code))
+
+
+def _stale(previous: Any, code: str, lat: float, lon: float) -> bool:
+    """True when the postcode changed but the coordinates are still the old ones."""
+    if previous is None or geocoding.normalise_postcode(previous.postcode) == code:
+        return False
+    return (lat, lon) == (previous.lat, previous.lon)
+
+
+def _looked_up(code: str) -> tuple[float, float]:
+    try:
+        place = geocoding.lookup(code)
+    except geocoding.GeocoderUnavailable as error:
+        raise ValidationFailed(
+            _l("De postcodedienst is niet bereikbaar."),
+            {
+                "lat": _l(
+                    "De postcodedienst (PDOK) is nu niet bereikbaar. Vul de coördinaten zelf in."
+                )
+            },
+        ) from error
+    if place is None:
+        raise ValidationFailed(
+            _l("Postcode niet gevonden."),
+            {
+                "postcode": _l(
+                    "Deze postcode is niet gevonden. Controleer hem, of vul de coördinaten zelf in."
+                )
+            },
+        )
+    return place.lat, place.lon

@@ -1,0 +1,155 @@
+"""The coordinator's registry of taalmaatjes and buddies, with their VOG and absences."""
+
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
+
+from matcher.dayparts import ALL_MASK
+from matcher.extensions import db
+from matcher.models import User, Volunteer, VolunteerAbsence, VolunteerKind
+from matcher.services import audit, records
+from matcher.services.errors import NotFound, ValidationFailed
+
+FIELDS = (
+    "kind",
+    "first_name",
+    "last_name",
+    "email",
+    "phone",
+    "gender",
+    "availability",
+    "capacity",
+    "session_hours",
+    "languages",
+    "interests",
+    "postcode",
+    "lat",
+    "lon",
+    "travel_km",
+    "vog_date",
+    "municipality_id",
+    "user_id",
+    "external_ref",
+)
+VOG_VALID_YEARS = 3
+
+
+def vog_status(vog_date: date | None, today: date) -> str:
+    """'missing', 'expired' (older than three years) or 'ok'."""
+    if vog_date is None:
+        return "missing"
+    try:
+        limit = today.replace(year=today.year - VOG_VALID_YEARS)
+    except ValueError:  # 29 February
+        limit = today.replace(year=today.year - VOG_VALID_YEARS, day=28)
+    return "expired" if vog_date < limit else "ok"
+
+
+def search(
+    text: str = "",
+    kind: VolunteerKind | None = None,
+    municipality_id: int | None = None,
+    active: bool | None = None,
+    page: int = 1,
+    per_page: int = 50,
+) -> records.Page:
+    """One page of taalmaatjes and buddies, filtered, by name."""
+    query = select(Volunteer).options(selectinload(Volunteer.municipality))
+    if text:
+        pattern = records.like(text)
+        query = query.where(
+            or_(
+                Volunteer.first_name.ilike(pattern, escape="\\"),
+                Volunteer.last_name.ilike(pattern, escape="\\"),
+                Volunteer.postcode.ilike(pattern, escape="\\"),
+            )
+        )
+    if kind is not None:
+        query = query.where(Volunteer.kind == kind)
+    if municipality_id is not None:
+        query = query.where(Volunteer.municipality_id == municipality_id)
+    if active is not None:
+        query = query.where(Volunteer.active.is_(active))
+    query = query.order_by(Volunteer.last_name, Volunteer.first_name, Volunteer.id)
+    return records.paged(query, page, per_page)
+
+
+def get(volunteer_id: int) -> Volunteer:
+    """The volunteer, or NotFound."""
+    volunteer = db.session.get(Volunteer, volunteer_id)
+    if volunteer is None:
+        raise NotFound(volunteer_id)
+    return volunteer
+
+
+def check(values: dict[str, Any]) -> dict[str, str]:
+    """Errors for values the solver could not use."""
+    errors: dict[str, str] = {}
+    if not 0 <= values.get("availability", 0) <= ALL_MASK:
+        errors["availability"] = _l("Onbekend dagdeel.")
+    capacity = values.get("capacity", 1)
+    if capacity != int(capacity) or capacity < 0:
+        errors["capacity"] = _l("Aantal deelnemers is een heel getal van 0 of meer.")
+    if not 0 < values.get("session_hours", 2) <= 8:
+        errors["session_hours"] = _l("Duur van een ontmoeting ligt tussen 0 en 8 uur.")
+    travel = values.get("travel_km")
+    if travel is not None and travel <= 0:
+        errors["travel_km"] = _l("Reisafstand moet groter dan 0 zijn (of leeg: geen grens).")
+    return errors
+
+
+def save(actor: User, volunteer: Volunteer | None, values: dict[str, Any]) -> Volunteer:
+    """Create or update a taalmaatje or buddy; audit the changed fields (names only)."""
+    errors = check(values)
+    if errors:
+        raise ValidationFailed(_l("Controleer het formulier."), errors)
+    values = {name: values[name] for name in FIELDS if name in values}
+    values["external_ref"] = values.get("external_ref") or None
+    records.check_unique_ref(Volunteer, volunteer, values["external_ref"])
+    created = volunteer is None
+    if created:
+        volunteer = Volunteer()
+        db.session.add(volunteer)
+    changed = records.apply(volunteer, values)
+    db.session.flush()
+    if created or changed:
+        audit.record(actor, "create" if created else "update", "volunteer", volunteer.id, changed)
+    return volunteer
+
+
+def set_active(actor: User, volunteer: Volunteer, active: bool) -> None:
+    """(De)activate a volunteer; kept for the match history."""
+    volunteer.active = active
+    db.session.flush()
+    audit.record(
+        actor, "activate" if active else "deactivate", "volunteer", volunteer.id, ["active"]
+    )
+
+
+def add_absence(
+    actor: User, volunteer: Volunteer, starts_on: date, ends_on: date, reason: str = ""
+) -> VolunteerAbsence:
+    """Record a period (from–to, inclusive) in which the volunteer is away."""
+    if ends_on < starts_on:
+        raise ValidationFailed(
+            _l("De einddatum ligt voor de begindatum."),
+            {"ends_on": _l("De einddatum ligt voor de begindatum.")},
+        )
+    absence = VolunteerAbsence(starts_on=starts_on, ends_on=ends_on, reason=reason.strip())
+    volunteer.absences.append(absence)
+    db.session.flush()
+    audit.record(actor, "create", "volunteer_absence", absence.id, ["starts_on", "ends_on"])
+    return absence
+
+
+def delete_absence(actor: User, volunteer: Volunteer, absence_id: int) -> None:
+    """Remove one of this volunteer's absences."""
+    absence = db.session.get(VolunteerAbsence, absence_id)
+    if absence is None or absence.volunteer_id != volunteer.id:
+        raise NotFound(absence_id)
+    volunteer.absences.remove(absence)
+    db.session.flush()
+    audit.record(actor, "delete", "volunteer_absence", absence_id)

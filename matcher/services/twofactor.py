@@ -1,0 +1,60 @@
+"""Two-step verification with time-based one-time codes (TOTP, RFC 6238)."""
+
+import io
+
+import pyotp
+import segno
+from flask import current_app
+
+from matcher.models import Role, User
+from matcher.services import audit
+
+ISSUER = "matcher"
+REQUIRED_ROLES = frozenset({Role.COACH, Role.COORDINATOR})
+
+
+def new_secret() -> str:
+    """A fresh random base32 secret (160 bits)."""
+    return pyotp.random_base32()
+
+
+def provisioning_uri(user: User, secret: str) -> str:
+    """The otpauth:// URI an authenticator app reads from the QR code."""
+    return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=ISSUER)
+
+
+def qr_svg(uri: str) -> bytes:
+    """The QR code of `uri` as a standalone SVG image, rendered on the server."""
+    buffer = io.BytesIO()
+    segno.make(uri, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=True)
+    return buffer.getvalue()
+
+
+def grouped(secret: str) -> str:
+    """The secret in groups of four, easier to type into an app by hand."""
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+def verify(secret: str | None, code: str) -> bool:
+    """Whether `code` is the current code of `secret` (one step of clock drift allowed)."""
+    code = "".join(code.split())
+    if not secret or not code.isdigit() or len(code) != 6:
+        return False
+    return pyotp.TOTP(secret).verify(code, valid_window=1)
+
+
+def is_required(user: User) -> bool:
+    """Coaches and coordinators must use two-step verification when REQUIRE_2FA is set."""
+    return bool(current_app.config.get("REQUIRE_2FA")) and user.role in REQUIRED_ROLES
+
+
+def enable(user: User, secret: str) -> None:
+    """Store the confirmed secret on the account."""
+    user.totp_secret = secret
+    audit.record(user, "update", "user", user.id, ["totp_secret"])
+
+
+def disable(user: User) -> None:
+    """Remove two-step verification from the account."""
+    user.totp_secret = None
+    audit.record(user, "update", "user", user.id, ["totp_secret"])

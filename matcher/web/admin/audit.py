@@ -1,0 +1,69 @@
+"""The audit trail for admins: who viewed or changed which participant, when. Read-only."""
+
+from flask import render_template, request
+from flask_babel import format_datetime
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SearchField, SelectChoice, SelectField
+from wtforms.validators import Length, NumberRange, Optional
+
+from matcher.services import privacy
+from matcher.web.admin import bp
+
+PER_PAGE = 100
+ACTION_LABELS = {
+    "view": _l("bekeken"),
+    "create": _l("aangemaakt"),
+    "update": _l("gewijzigd"),
+    "export": _l("inzage geëxporteerd"),
+    "erase": _l("gewist op verzoek"),
+    "purge": _l("gewist na bewaartermijn"),
+    "login": _l("ingelogd"),
+    "lock": _l("account geblokkeerd"),
+}
+
+
+class AuditFilterForm(FlaskForm):
+    class Meta:
+        csrf = False  # a GET filter form changes nothing
+
+    participant = IntegerField(
+        _l("Deelnemernummer"), validators=[Optional(), NumberRange(min=1, max=2**31 - 1)]
+    )
+    actor = SearchField(_l("Gebruiker (naam of e-mail)"), validators=[Optional(), Length(max=80)])
+    action = SelectField(
+        _l("Handeling"),
+        validators=[Optional()],
+        choices=[SelectChoice("", _l("alle"))]
+        + [SelectChoice(key, label) for key, label in ACTION_LABELS.items()],
+    )
+    date_from = DateField(_l("Vanaf datum"), validators=[Optional()])
+    date_to = DateField(_l("Tot en met datum"), validators=[Optional()])
+    page = IntegerField(validators=[Optional(), NumberRange(min=1, max=100000)], default=1)
+
+
+@bp.route("/audit")
+def audit_trail():
+    form = AuditFilterForm(request.args)
+    valid = form.validate()
+    filters = privacy.AuditFilter(
+        participant_id=form.participant.data,
+        actor=form.actor.data or "",
+        action=form.action.data or "",
+        date_from=form.date_from.data,
+        date_to=form.date_to.data,
+    )
+    page = (form.page.data or 1) if valid else 1
+    events, total = privacy.search_audit(
+        filters if valid else privacy.AuditFilter(), page, PER_PAGE
+    )
+    return render_template(
+        "admin/audit.html",
+        form=form,
+        events=events,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PER_PAGE)),
+        action_labels=ACTION_LABELS,
+        format_datetime=format_datetime,
+    )

@@ -1,0 +1,173 @@
+"""Import (with preview) and export of placements, volunteers and participants; templates."""
+
+import secrets
+import time
+from pathlib import Path
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import HiddenField, SelectChoice, SelectField
+from wtforms.validators import DataRequired
+
+from matcher.extensions import db
+from matcher.models import Role
+from matcher.services import audit, exports, imports
+from matcher.services.errors import ValidationFailed
+from matcher.services.imports import reader
+from matcher.services.imports.specs import COLUMNS
+from matcher.web.roles import restrict_blueprint
+from matcher.weeks import today
+
+bp = Blueprint("imports", __name__, template_folder="templates")
+restrict_blueprint(bp, Role.COORDINATOR)
+
+KIND_LABELS = {
+    "placements": _l("Vrijwilligersplekken met sessies"),
+    "volunteers": _l("Taalmaatjes en buddy's"),
+    "participants": _l("Deelnemers (persoonlijk profiel)"),
+}
+LIST_ENDPOINTS = {
+    "placements": "placements.index",
+    "volunteers": "volunteers.index",
+    "participants": "participants.index",
+}
+MIMETYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+STALE_SECONDS = 24 * 3600
+
+
+class UploadForm(FlaskForm):
+    kind = SelectField(
+        _l("Wat importeert u?"),
+        choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()],
+        validators=[DataRequired()],
+    )
+    upload = FileField(
+        _l("Bestand (.xlsx of .csv, hooguit 5 MB)"),
+        validators=[FileRequired(message=_l("Kies een bestand."))],
+    )
+
+
+class ConfirmForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired()])
+
+
+def _folder() -> Path:
+    folder = Path(
+        current_app.config.get("IMPORT_DIR") or Path(current_app.instance_path) / "imports"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*"):
+        if old.stat().st_mtime < time.time() - STALE_SECONDS:
+            old.unlink(missing_ok=True)
+    return folder
+
+
+@bp.route("/", methods=["GET", "POST"])
+def index():
+    form = UploadForm()
+    if form.validate_on_submit():
+        upload = form.upload.data
+        data = upload.stream.read(reader.MAX_BYTES + 1)
+        filename = upload.filename or ""
+        try:
+            table = imports.read_table(data, filename)
+            result = imports.preview(form.kind.data, table)
+        except imports.ImportRefused as error:
+            db.session.rollback()
+            form.upload.errors = [str(error)]
+        else:
+            db.session.commit()  # only geocoding answers were cached; no records
+            token = None
+            if not result.errors:  # keep the file only when it can be confirmed
+                token = secrets.token_urlsafe(16)
+                ext = reader.extension(filename)
+                (_folder() / f"{token}.{ext}").write_bytes(data)
+                session["import"] = {"token": token, "kind": form.kind.data, "ext": ext}
+            return render_template(
+                "imports/preview.html",
+                result=result,
+                kind_label=KIND_LABELS[form.kind.data],
+                filename=filename,
+                confirm=ConfirmForm(token=token),
+            )
+    status = 422 if form.errors else 200
+    return render_template(
+        "imports/index.html", form=form, kinds=KIND_LABELS, columns=COLUMNS
+    ), status
+
+
+@bp.post("/opslaan")
+def confirm():
+    form = ConfirmForm()
+    pending = session.get("import") or {}
+    if not form.validate_on_submit() or form.token.data != pending.get("token"):
+        flash(_("Deze import is verlopen. Upload het bestand opnieuw."), "error")
+        return redirect(url_for("imports.index"))
+    path = _folder() / f"{pending['token']}.{pending['ext']}"
+    if not path.exists():
+        flash(_("Deze import is verlopen. Upload het bestand opnieuw."), "error")
+        return redirect(url_for("imports.index"))
+    try:
+        table = imports.read_table(path.read_bytes(), path.name)
+        result = imports.commit(current_user, pending["kind"], table, today())
+    except (ValidationFailed, imports.ImportRefused) as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return redirect(url_for("imports.index"))
+    db.session.commit()
+    path.unlink(missing_ok=True)
+    session.pop("import", None)
+    flash(
+        _(
+            "Import opgeslagen: %(new)d nieuw, %(updated)d bijgewerkt.",
+            new=result.creates,
+            updated=result.updates,
+        ),
+        "success",
+    )
+    return redirect(url_for(LIST_ENDPOINTS[pending["kind"]]))
+
+
+@bp.route("/sjabloon/<kind>.<fmt>")
+def template(kind: str, fmt: str):
+    if kind not in imports.KINDS or fmt not in MIMETYPES:
+        abort(404)
+    head = exports.header(kind)
+    example = [[example for _c, _r, example, _d in COLUMNS[kind]]]
+    return _download(head, example, f"sjabloon-{kind}.{fmt}", fmt, kind)
+
+
+@bp.route("/export/<kind>.<fmt>")
+def export(kind: str, fmt: str):
+    if kind not in imports.KINDS or fmt not in MIMETYPES:
+        abort(404)
+    body = list(exports.rows(current_user, kind))
+    audit.record(current_user, "export", kind, None, exports.header(kind))
+    db.session.commit()
+    return _download(exports.header(kind), body, f"{kind}-{today().isoformat()}.{fmt}", fmt, kind)
+
+
+def _download(head, body, filename: str, fmt: str, title: str) -> Response:
+    data = exports.to_csv(head, body) if fmt == "csv" else exports.to_xlsx(head, body, title)
+    return Response(
+        data,
+        mimetype=MIMETYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )

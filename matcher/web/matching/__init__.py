@@ -1,0 +1,189 @@
+"""The coordinator's weekly matching: start a run, watch it, review, confirm; history."""
+
+from datetime import date
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import select
+from wtforms import SelectChoice
+
+from matcher import jobs
+from matcher.dayparts import from_mask
+from matcher.extensions import db
+from matcher.models import Municipality, Role, RunStatus
+from matcher.services.errors import DomainError
+from matcher.services.matching import confirm, review, runs
+from matcher.web.matching import mail, reasons
+from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
+from matcher.web.roles import restrict_blueprint
+from matcher.weeks import today, week_start
+
+bp = Blueprint("matching", __name__, template_folder="templates", static_folder=None)
+restrict_blueprint(bp, Role.COORDINATOR)
+CHOICES = {"accept", "reject", "pin"}
+RUN_STATUS = {
+    "queued": _l("in de wachtrij"),
+    "running": _l("bezig"),
+    "done": _l("klaar om te beoordelen"),
+    "failed": _l("mislukt"),
+    "confirmed": _l("bevestigd"),
+}
+SOLVER_STATUS = {
+    "optimal": _l("optimaal"),
+    "feasible": _l("goed, niet bewezen optimaal"),
+    "infeasible": _l("onmogelijk"),
+    "no_solution": _l("geen oplossing"),
+}
+ACTIONS = {"keep": _l("blijft"), "add": _l("nieuw"), "end": _l("stopt")}
+DECISIONS = {"pending": _l("open"), "accepted": _l("geaccepteerd"), "rejected": _l("afgewezen")}
+
+
+def match_hours(match) -> float:
+    """Weekly hours of a match: its placement sessions, or the volunteer meeting."""
+    if match.volunteer is not None:
+        return match.volunteer.session_hours
+    by_day = {s.daypart: s.hours for s in match.placement.sessions}
+    return sum(by_day.get(d, 0.0) for d in from_mask(match.dayparts))
+
+
+@bp.context_processor
+def _helpers():
+    return {
+        "reasons": reasons,
+        "match_hours": match_hours,
+        "run_status_label": lambda v: RUN_STATUS.get(str(v), v),
+        "solver_status_label": lambda v: SOLVER_STATUS.get(str(v), v),
+        "action_label": lambda v: ACTIONS.get(str(v), v),
+        "decision_label": lambda v: DECISIONS.get(str(v), v),
+    }
+
+
+def _start_form() -> StartForm:
+    form = StartForm()
+    form.week.choices = week_choices(week_start(today()))
+    towns = db.session.scalars(select(Municipality).order_by(Municipality.name))
+    form.municipality.choices = [SelectChoice("", _("alle gemeenten"))] + [
+        SelectChoice(str(m.id), m.name) for m in towns
+    ]
+    return form
+
+
+@bp.route("/")
+def index():
+    return render_template("matching/index.html", form=_start_form(), runs=runs.history(10))
+
+
+@bp.post("/runs")
+def start():
+    form = _start_form()
+    if not form.validate_on_submit():
+        return render_template("matching/index.html", form=form, runs=runs.history(10)), 400
+    town = int(form.municipality.data) if form.municipality.data else None
+    try:
+        run = runs.start_run(current_user, date.fromisoformat(form.week.data), town)
+    except runs.RunBusy as busy:
+        db.session.rollback()
+        flash(_("Voor deze week en gemeenten loopt al een koppelronde."), "error")
+        return redirect(url_for(".run", run_id=int(str(busy))))
+    db.session.commit()
+    jobs.start_matching(run.id)
+    return redirect(url_for(".run", run_id=run.id))
+
+
+@bp.route("/runs/<int:run_id>")
+def run(run_id: int):
+    the_run = runs.get_run(run_id)
+    if the_run.status in (RunStatus.DONE, RunStatus.CONFIRMED):
+        return redirect(url_for(".review_page", run_id=run_id))
+    return render_template("matching/run.html", run=the_run)
+
+
+@bp.route("/runs/<int:run_id>/status")
+def status(run_id: int):
+    the_run = runs.get_run(run_id)
+    return jsonify(
+        status=the_run.status.value,
+        progress=the_run.progress,
+        review_url=url_for(".review_page", run_id=run_id),
+    )
+
+
+@bp.route("/runs/<int:run_id>/review")
+def review_page(run_id: int, conflicts=None):
+    the_run = runs.get_run(run_id)
+    if the_run.status not in (RunStatus.DONE, RunStatus.CONFIRMED):
+        return redirect(url_for(".run", run_id=run_id))
+    which = request.args.get("filter")
+    which = which if which in review.FILTERS else None
+    rows = review.review(the_run, which)
+    page = render_template(
+        "matching/review.html",
+        run=the_run,
+        rows=rows,
+        which=which,
+        form=EmptyForm(),
+        conflicts=conflicts or [],
+    )
+    return page, 409 if conflicts else 200
+
+
+@bp.post("/runs/<int:run_id>/proposals/<int:proposal_id>")
+def decide(run_id: int, proposal_id: int):
+    if not EmptyForm().validate_on_submit() or request.form.get("choice") not in CHOICES:
+        abort(400)
+    the_run = runs.get_run(run_id)
+    try:
+        review.decide(current_user, the_run, proposal_id, request.form["choice"])
+    except DomainError:
+        db.session.rollback()
+        flash(_("Dit voorstel kan niet meer worden gewijzigd."), "error")
+    else:
+        db.session.commit()
+    target = url_for(".review_page", run_id=run_id, filter=request.form.get("filter") or None)
+    return redirect(f"{target}#proposal-{proposal_id}")
+
+
+@bp.post("/runs/<int:run_id>/accept-all")
+def accept_all(run_id: int):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        count = review.accept_all(current_user, runs.get_run(run_id))
+    except DomainError:
+        db.session.rollback()
+        flash(_("Deze ronde kan niet meer worden gewijzigd."), "error")
+    else:
+        db.session.commit()
+        flash(_("%(n)s voorstellen geaccepteerd.", n=count), "success")
+    return redirect(url_for(".review_page", run_id=run_id))
+
+
+@bp.post("/runs/<int:run_id>/confirm")
+def confirm_run(run_id: int):
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    the_run = runs.get_run(run_id)
+    try:
+        changes = confirm.confirm_run(current_user, the_run)
+        mail.queue_messages(the_run, changes)
+    except confirm.Conflicts as error:
+        db.session.rollback()
+        return review_page(run_id, conflicts=error.conflicts)
+    except DomainError:
+        db.session.rollback()
+        flash(_("Deze ronde kan niet (meer) worden bevestigd."), "error")
+        return redirect(url_for(".review_page", run_id=run_id))
+    db.session.commit()
+    jobs.deliver_mail()
+    flash(_("Koppelingen bevestigd: %(n)s wijzigingen.", n=len(changes)), "success")
+    return redirect(url_for(".history"))
+
+
+@bp.route("/history")
+def history():
+    return render_template("matching/history.html", runs=runs.history())
+
+
+from matcher.web.matching import manual_views  # noqa: E402, F401  (registers the routes)

@@ -1,0 +1,67 @@
+"""Forms of the matching area."""
+
+from datetime import date, timedelta
+
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    widgets,
+)
+from wtforms.validators import DataRequired, InputRequired, Optional
+
+from matcher.dayparts import DAYPARTS
+from matcher.web import labels
+from matcher.web.labels import MATCH_KIND_LABELS
+
+
+def week_choices(this_week: date) -> list[SelectChoice]:
+    """This week and the next three, by their Monday."""
+    out = []
+    for n in range(4):
+        monday = this_week + timedelta(weeks=n)
+        label = _l("week van %(day)s", day=format_date(monday, format="d MMMM yyyy"))
+        out.append(SelectChoice(monday.isoformat(), label))
+    return out
+
+
+class StartForm(FlaskForm):
+    week = SelectField(_l("Week"), validators=[DataRequired()])
+    municipality = SelectField(_l("Gemeenten"), validators=[Optional()])
+
+
+class EmptyForm(FlaskForm):
+    """Only the CSRF token: for buttons that change something."""
+
+
+class ManualForm(FlaskForm):
+    participant = SelectField(_l("Deelnemer"), validators=[DataRequired()])
+    kind = SelectField(
+        _l("Soort"),
+        choices=[SelectChoice(k, v) for k, v in MATCH_KIND_LABELS.items()],
+        validators=[DataRequired()],
+    )
+    placement = SelectField(_l("Vrijwilligersplek"), validators=[Optional()])
+    volunteer = SelectField(_l("Taalmaatje of buddy"), validators=[Optional()])
+    dayparts = SelectMultipleField(
+        _l("Dagdelen"),
+        validators=[InputRequired(message=_l("Kies minstens één dagdeel."))],
+        widget=widgets.ListWidget(prefix_label=False),
+        option_widget=widgets.CheckboxInput(),
+    )
+    starts_on = DateField(_l("Vanaf"), validators=[DataRequired()])
+
+
+class EndForm(FlaskForm):
+    match_id = IntegerField(validators=[DataRequired()])
+    last_day = DateField(_l("Laatste dag"), validators=[DataRequired()])
+
+
+def daypart_choices() -> list[SelectChoice]:
+    """The 21 day-parts in the user's language."""
+    return [SelectChoice(d, labels.daypart_label(d)) for d in DAYPARTS]

@@ -1,0 +1,137 @@
+"""Form pieces shared by the registry screens: day-part grids, decimal fields, filters."""
+
+import math
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from wtforms import Field, FloatField, SelectChoice, SelectMultipleField
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
+
+from matcher.dayparts import DAYPARTS, INDEX
+from matcher.extensions import db
+from matcher.models import Municipality
+from matcher.web.labels import CATEGORY_LABELS
+
+ACTIVE_CHOICES = [
+    SelectChoice("", _l("alle")),
+    SelectChoice("1", _l("actief")),
+    SelectChoice("0", _l("niet actief")),
+]
+
+
+class DecimalCommaField(FloatField):
+    """A number field that also takes the Dutch decimal comma (2,5): a text input, since
+    browsers' number inputs refuse or silently reinterpret the comma."""
+
+    widget = TextInput()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("render_kw", {"inputmode": "decimal"})
+        super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            valuelist = [valuelist[0].strip().replace(",", ".")]
+        super().process_formdata(valuelist)
+        if valuelist and valuelist[0] == "":
+            self.data = None
+        elif self.data is not None and not math.isfinite(self.data):
+            self.data = None
+            raise ValueError(_l("Vul een getal in."))
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        if self.data is None:
+            return ""
+        return f"{self.data:g}"
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A set of checkboxes (rendered in a fieldset by the checkboxes() macro)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def category_choices() -> list[SelectChoice]:
+    """The placement categories with their labels."""
+    return [SelectChoice(key, label) for key, label in CATEGORY_LABELS.items()]
+
+
+def municipality_choices(blank: str | None = None) -> list[SelectChoice]:
+    """Municipalities for a select list, optionally headed by a blank choice."""
+    rows = db.session.scalars(select(Municipality).order_by(Municipality.name)).all()
+    head = [SelectChoice("", blank)] if blank is not None else []
+    return head + [SelectChoice(str(m.id), m.name) for m in rows]
+
+
+def active_filter(value: str | None) -> bool | None:
+    """'1' → True, '0' → False, anything else → no filter."""
+    return {"1": True, "0": False}.get(value or "")
+
+
+def list_text(value: str | None) -> list[str]:
+    """'ar, ti ,nl' → ['ar', 'ti', 'nl'] (lower case, no blanks, no duplicates)."""
+    seen: list[str] = []
+    for part in (value or "").replace(";", ",").split(","):
+        part = part.strip().lower()
+        if part and part not in seen:
+            seen.append(part)
+    return seen
+
+
+def read_availability(form) -> tuple[int, str | None]:
+    """The availability grid's ticked day-parts as a mask; an error for unknown names."""
+    mask = 0
+    for name in form.getlist("availability"):
+        if name not in INDEX:
+            return 0, _l("Onbekend dagdeel '%(name)s'.", name=name[:20])
+        mask |= 1 << INDEX[name]
+    return mask, None
+
+
+def read_sessions(form) -> tuple[dict, dict, dict]:
+    """The session grid: (typed values per day-part, sessions, errors per day-part)."""
+    typed: dict[str, dict[str, str]] = {}
+    sessions: dict[str, tuple[float, int]] = {}
+    errors: dict[str, str] = {}
+    for key in form:
+        prefix, _, daypart = key.partition("-")
+        if prefix in ("hours", "capacity") and daypart not in INDEX:
+            errors[daypart[:20]] = _l("Onbekend dagdeel '%(name)s'.", name=daypart[:20])
+    for daypart in DAYPARTS:
+        hours = form.get(f"hours-{daypart}", "").strip()
+        capacity = form.get(f"capacity-{daypart}", "").strip()
+        typed[daypart] = {"hours": hours, "capacity": capacity}
+        if not hours and not capacity:
+            continue
+        try:
+            value = float(hours.replace(",", "."))
+        except ValueError:
+            errors[daypart] = _l("Vul bij uren een getal in, bijvoorbeeld 2,5.")
+            continue
+        if not capacity.isdigit():
+            errors[daypart] = _l("Vul bij plaatsen een heel getal van 0 of meer in.")
+            continue
+        sessions[daypart] = (value, int(capacity))
+    return typed, sessions, errors
+
+
+def attach_errors(form, errors: dict) -> dict:
+    """Put service errors on the form's fields; return the ones that belong to no field."""
+    rest = {}
+    for name, message in errors.items():
+        field = getattr(form, name, None)
+        if isinstance(field, Field):
+            field.errors = [*field.errors, message] if isinstance(field.errors, list) else [message]
+        else:
+            rest[name] = message
+    return rest
+
+
+def blueprint():
+    """A route-less blueprint that only shares the registry templates (macros)."""
+    from flask import Blueprint
+
+    return Blueprint("registry", __name__, template_folder="templates")

@@ -1,0 +1,69 @@
+"""The RQ path: with MATCHER_REDIS_URL set, runs and mail go through a queue on a real Redis
+server (Debian's redis-server on 127.0.0.1, started here) and a worker executes them."""
+
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from matcher import jobs
+from matcher.extensions import db
+from matcher.models import RunStatus
+from matcher.services.matching import runs
+from tests.matching.conftest import WEEK, free_port
+from tests.matching.helpers import proposals
+
+
+@pytest.fixture(scope="module")
+def redis_url():
+    binary = shutil.which("redis-server") or shutil.which("/usr/bin/redis-server")
+    if binary is None:
+        pytest.skip("redis-server is not installed (python3 dev.py test installs it as root)")
+    from redis import Redis
+
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    client = Redis.from_url(url)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except Exception:
+            time.sleep(0.05)
+    yield url
+    client.close()
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_a_run_is_queued_on_redis_and_executed_by_the_worker(
+    app, world, coordinator, redis_url, monkeypatch
+):
+    monkeypatch.setitem(app.config, "REDIS_URL", redis_url)
+    run = runs.start_run(coordinator, WEEK, None)
+    db.session.commit()
+    assert jobs.start_matching(run.id) is None  # queued, not in a thread
+    assert runs.get_run(run.id).status == RunStatus.QUEUED
+    jobs.work(app, burst=True)
+    db.session.expire_all()
+    run = runs.get_run(run.id)
+    assert run.status == RunStatus.DONE and run.progress == 100
+    assert proposals(run, "add")
+
+
+def test_mail_goes_through_the_queue_too(
+    app, world, coordinator, redis_url, smtp_server, monkeypatch
+):
+    from matcher.services import notifications
+
+    monkeypatch.setitem(app.config, "REDIS_URL", redis_url)
+    notifications.enqueue("henk@vrijwilliger.example", "Onderwerp", "Tekst")
+    db.session.commit()
+    assert jobs.deliver_mail() is None
+    jobs.work(app, burst=True)
+    assert [m["to"] for m in smtp_server.messages] == [["henk@vrijwilliger.example"]]
