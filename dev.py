@@ -78,8 +78,6 @@ def postgres_server():
         yield os.environ["MATCHER_TEST_DATABASE_URL"]
         return
     bindir = postgres_bin()
-    if bindir is None and apt_install("postgresql"):
-        bindir = postgres_bin()
     if bindir is None:
         yield None
         return
@@ -143,20 +141,26 @@ def postgres_server():
         shutil.rmtree(datadir, ignore_errors=True)
 
 
-def ensure_redis() -> bool:
-    """Debian's redis-server for the RQ tests (they start their own server on 127.0.0.1)."""
-    return bool(shutil.which("redis-server")) or (
-        apt_install("redis-server") and bool(shutil.which("redis-server"))
-    )
-
-
-def ensure_chromium() -> bool:
-    return Path(CHROMIUM).exists() or (apt_install("chromium") and Path(CHROMIUM).exists())
+def ensure_system_packages() -> None:
+    """Install, in one go, the Debian packages the suites need and the machine lacks:
+    PostgreSQL (database suite), redis-server (RQ tests start their own server on 127.0.0.1)
+    and chromium (browser journeys)."""
+    missing = [
+        package
+        for package, present in (
+            ("postgresql", postgres_bin() is not None),
+            ("redis-server", shutil.which("redis-server") is not None),
+            ("chromium", Path(CHROMIUM).exists()),
+        )
+        if not present
+    ]
+    if missing and not apt_install(*missing):
+        say(f"Cannot install {', '.join(missing)} (not root): the suites needing them won't run")
 
 
 def test(pytest_args: list[str]) -> int:
     ensure_venv("test")
-    ensure_redis()
+    ensure_system_packages()
     failures: list[str] = []
     not_run: list[str] = []
     say("ruff")
@@ -174,7 +178,7 @@ def test(pytest_args: list[str]) -> int:
             env = {**os.environ, "MATCHER_TEST_DATABASE_URL": url}
             if run(BIN / "pytest", "-m", "db and not browser", *pytest_args, env=env) != 0:
                 failures.append("PostgreSQL suite")
-    if ensure_chromium():
+    if Path(CHROMIUM).exists():
         say("Browser journeys (Playwright driving Debian's chromium, axe-core checks)")
         env = {**os.environ, "MATCHER_CHROMIUM": CHROMIUM}
         if run(BIN / "pytest", "-m", "browser", *pytest_args, env=env) != 0:

@@ -28,10 +28,7 @@ sys.path.insert(0, str(ROOT))
 from werkzeug.serving import make_server  # noqa: E402
 
 from matcher import create_app  # noqa: E402
-from matcher.cli import DEMO_PASSWORD, SEEDS_DIR  # noqa: E402
-from matcher.extensions import db  # noqa: E402
-from matcher.models import User  # noqa: E402
-from matcher.services import accounts, seeding  # noqa: E402
+from matcher.services.demo import DEMO_PASSWORD, prepare_demo_database  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 WEEK = re.compile(r'<option[^>]*value="(\d{4}-\d\d-\d\d)"')
@@ -48,13 +45,7 @@ def serve(time_limit: float) -> str:
         }
     )
     with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade(directory=app.extensions["migrate"].directory)
-        seeding.load_region(SEEDS_DIR)
-        for user in db.session.scalars(db.select(User)):
-            accounts.set_password(user, DEMO_PASSWORD)
-        db.session.commit()
+        prepare_demo_database()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}"

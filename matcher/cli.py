@@ -14,12 +14,10 @@ from matcher import create_app
 from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts, seeding
+from matcher.services import demo as demo_data
+from matcher.services.demo import DEMO_PASSWORD, SEEDS_DIR
 from matcher.services.errors import ValidationFailed
 from matcher.services.seed_rows import SeedError
-
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-# Only ever set by `matcher demo` on accounts without a password in its own demo database.
-DEMO_PASSWORD = "demo-matcher-2026"  # noqa: S105
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
@@ -68,15 +66,26 @@ def seed(path: Path | None) -> None:
 
 
 def _load_seeds(folder: Path) -> None:
-    try:
+    with _refusing_bad_seeds():
         counts = seeding.load_region(folder)
+    db.session.commit()
+    _report_counts(folder, counts)
+
+
+@contextlib.contextmanager
+def _refusing_bad_seeds():
+    """Turn a SeedError into its list of problems on stderr and exit status 2."""
+    try:
+        yield
     except SeedError as error:
         db.session.rollback()
         click.echo("Niets ingelezen; de seed-bestanden bevatten fouten:", err=True)
         for problem in error.problems:
             click.echo(f"  {problem}", err=True)
         raise SystemExit(2) from None
-    db.session.commit()
+
+
+def _report_counts(folder: Path, counts: dict[str, int]) -> None:
     summary = ", ".join(f"{name.removesuffix('.csv')} {count}" for name, count in counts.items())
     click.echo(f"Ingelezen uit {folder}: {summary}.")
 
@@ -87,13 +96,10 @@ def _load_seeds(folder: Path) -> None:
 @with_appcontext
 def demo(port: int, no_serve: bool) -> None:
     """Create the demo database, load the demo region, print the accounts and serve."""
-    upgrade(directory=current_app.extensions["migrate"].directory)
-    _load_seeds(SEEDS_DIR)
+    with _refusing_bad_seeds():
+        counts = demo_data.prepare_demo_database()
+    _report_counts(SEEDS_DIR, counts)
     users = db.session.scalars(select(User).order_by(User.role, User.email)).all()
-    for user in users:
-        if user.password_hash is None:
-            accounts.set_password(user, DEMO_PASSWORD)
-    db.session.commit()
     click.echo(f"\nDemo-accounts (wachtwoord voor alle accounts: {DEMO_PASSWORD}):")
     for role in (Role.COORDINATOR, Role.COACH, Role.VOLUNTEER, Role.ADMIN):
         for user in [u for u in users if u.role == role][:4]:

@@ -52,3 +52,16 @@ def test_seed_with_a_malformed_folder_exits_2_and_writes_nothing(app, app_ctx, t
     assert result.exit_code == 2
     assert "municipalities.csv, rij 2, veld lat: 95 ligt niet tussen -90 en 90" in result.output
     assert db.session.scalar(select(func.count()).select_from(User)) == 0
+
+
+def test_demo_prepares_the_database_and_prints_accounts_that_log_in(app, app_ctx):
+    from matcher.services.demo import DEMO_PASSWORD
+
+    result = app.test_cli_runner().invoke(cli, ["demo", "--no-serve"])
+    assert result.exit_code == 0, result.output
+    assert "coordinator  coordinator@welzijn-twente.example" in result.output
+    assert DEMO_PASSWORD in result.output
+    assert accounts.authenticate("coordinator@welzijn-twente.example", DEMO_PASSWORD) is not None
+    again = app.test_cli_runner().invoke(cli, ["demo", "--no-serve"])  # running it twice is fine
+    assert again.exit_code == 0
+    assert db.session.scalar(select(func.count()).select_from(Participant)) == 120

@@ -4,6 +4,12 @@ import enum
 
 import sqlalchemy as sa
 
+# Placement categories (instance-format.md): the vocabulary of interests and placements.
+CATEGORIES = (
+    "groen", "zorg", "horeca", "techniek", "winkel", "sport", "kinderen", "dieren", "cultuur",
+    "schoonmaak", "logistiek", "kantoor", "koken", "buurt", "kringloop",
+)
+
 
 class Role(enum.StrEnum):
     ADMIN = "admin"

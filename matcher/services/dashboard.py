@@ -113,8 +113,8 @@ def caseload(user: User, today: date) -> list[CaseloadRow]:
     )
     ids = [p.id for p in participants]
     planned = planned_hours(ids, week_start(today))
-    week_hours = _approved_hours(ids, since=week_start(today))
-    total_hours = _approved_hours(ids, since=None)
+    week_hours = approved_hours(ids, since=week_start(today))
+    total_hours = approved_hours(ids, since=None)
     return [
         CaseloadRow(
             p,
@@ -126,7 +126,7 @@ def caseload(user: User, today: date) -> list[CaseloadRow]:
     ]
 
 
-def _approved_hours(participant_ids: list[int], since: date | None) -> dict[int, float]:
+def approved_hours(participant_ids: list[int], since: date | None) -> dict[int, float]:
     """Approved participation hours per participant, from `since` on (or all)."""
     if not participant_ids:
         return {}

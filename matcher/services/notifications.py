@@ -67,6 +67,7 @@ def send_pending(now: datetime | None = None) -> tuple[int, int]:
                 message.attempts += 1
                 message.sent_at = utcnow()
                 message.last_error = ""
+                message.body = ""  # a sent mail may name a participant: keep no copy of it
                 sent += 1
             db.session.commit()
     return sent, failed

@@ -1,6 +1,7 @@
 """Two-step verification with time-based one-time codes (TOTP, RFC 6238)."""
 
 import io
+import time
 
 import pyotp
 import segno
@@ -43,6 +44,22 @@ def verify(secret: str | None, code: str) -> bool:
     return pyotp.TOTP(secret).verify(code, valid_window=1)
 
 
+def verify_once(user: User, code: str) -> bool:
+    """Verify a login code and spend it: a code that was used once is refused afterwards."""
+    code = "".join(code.split())
+    if not user.totp_secret or not code.isdigit() or len(code) != 6:
+        return False
+    totp = pyotp.TOTP(user.totp_secret)
+    now_step = int(time.time()) // totp.interval
+    for step in (now_step - 1, now_step, now_step + 1):
+        if totp.at(step * totp.interval) == code:
+            if user.totp_last_step is not None and step <= user.totp_last_step:
+                return False
+            user.totp_last_step = step
+            return True
+    return False
+
+
 def is_required(user: User) -> bool:
     """Coaches and coordinators must use two-step verification when REQUIRE_2FA is set."""
     return bool(current_app.config.get("REQUIRE_2FA")) and user.role in REQUIRED_ROLES
@@ -51,6 +68,7 @@ def is_required(user: User) -> bool:
 def enable(user: User, secret: str) -> None:
     """Store the confirmed secret on the account."""
     user.totp_secret = secret
+    user.totp_last_step = None
     audit.record(user, "update", "user", user.id, ["totp_secret"])
 
 

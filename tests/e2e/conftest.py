@@ -8,10 +8,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from matcher import create_app
-from matcher.cli import DEMO_PASSWORD, SEEDS_DIR
-from matcher.extensions import db
-from matcher.models import User
-from matcher.services import accounts, seeding
+from matcher.services.demo import DEMO_PASSWORD, prepare_demo_database
 
 CHROMIUM = os.environ.get("MATCHER_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -38,13 +35,7 @@ def live_server(tmp_path_factory):
     database = tmp_path_factory.mktemp("live") / "demo.sqlite"
     app = create_app({"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "e2e-secret"})
     with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade(directory=app.extensions["migrate"].directory)
-        seeding.load_region(SEEDS_DIR)
-        for user in db.session.scalars(db.select(User)):
-            accounts.set_password(user, DEMO_PASSWORD)
-        db.session.commit()
+        prepare_demo_database()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

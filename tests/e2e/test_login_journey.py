@@ -4,7 +4,7 @@ import csv
 
 from playwright.sync_api import expect
 
-from matcher.cli import SEEDS_DIR
+from matcher.services.demo import SEEDS_DIR
 from tests.e2e.conftest import log_in
 
 COORDINATOR = "coordinator@welzijn-twente.example"

@@ -12,10 +12,9 @@ from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from matcher import create_app
-from matcher.cli import DEMO_PASSWORD, SEEDS_DIR
 from matcher.extensions import db
-from matcher.models import Match, MatchingRun, MatchStatus, User
-from matcher.services import accounts, seeding
+from matcher.models import Match, MatchingRun, MatchStatus
+from matcher.services.demo import prepare_demo_database
 from matcher.web.matching.mail import recipient
 from tests.e2e.conftest import log_in
 
@@ -41,7 +40,6 @@ def _free_port() -> int:
 def matching_server(tmp_path_factory):
     """The demo region served with a real SMTP server (aiosmtpd) on 127.0.0.1."""
     from aiosmtpd.controller import Controller
-    from flask_migrate import upgrade
 
     inbox = _Inbox()
     smtp = Controller(inbox, hostname="127.0.0.1", port=_free_port())
@@ -57,11 +55,7 @@ def matching_server(tmp_path_factory):
         }
     )
     with app.app_context():
-        upgrade(directory=app.extensions["migrate"].directory)
-        seeding.load_region(SEEDS_DIR)
-        for user in db.session.scalars(db.select(User)):
-            accounts.set_password(user, DEMO_PASSWORD)
-        db.session.commit()
+        prepare_demo_database()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

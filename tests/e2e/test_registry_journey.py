@@ -8,10 +8,7 @@ from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 from matcher import create_app
-from matcher.cli import DEMO_PASSWORD, SEEDS_DIR
-from matcher.extensions import db
-from matcher.models import User
-from matcher.services import accounts, seeding
+from matcher.services.demo import prepare_demo_database
 from tests.e2e.conftest import log_in
 from tests.registry.sheets import BAD_CELLS, participant_rows, xlsx
 
@@ -32,13 +29,7 @@ def registry_server(tmp_path_factory):
         }
     )
     with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade(directory=app.extensions["migrate"].directory)
-        seeding.load_region(SEEDS_DIR)
-        for user in db.session.scalars(db.select(User)):
-            accounts.set_password(user, DEMO_PASSWORD)
-        db.session.commit()
+        prepare_demo_database()
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

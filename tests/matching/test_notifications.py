@@ -46,6 +46,7 @@ def test_confirmation_mails_each_volunteer_and_host_contact_once(
     assert "maandag avond" in received["henk@vrijwilliger.example"]
     assert "Achternaam" not in received["henk@vrijwilliger.example"]  # first names only
     assert all(m.sent_at is not None and m.attempts == 1 for m in outbox)
+    assert all(m.body == "" for m in outbox)  # no copy of a sent mail (it names a participant)
     assert notifications.send_pending() == (0, 0)  # nothing is sent twice
 
 

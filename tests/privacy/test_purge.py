@@ -80,8 +80,8 @@ def test_purge_anonymises_keeps_hours_and_is_idempotent(app, make):
 
 def test_dry_run_on_the_demo_data_lists_exactly_those_ended_over_5_years_ago(app, app_ctx):
     """The demo region has no ended duties, so we end some around the boundary ourselves."""
-    from matcher.cli import SEEDS_DIR
     from matcher.services import seeding
+    from matcher.services.demo import SEEDS_DIR
 
     seeding.load_region(SEEDS_DIR)
     people = db.session.scalars(select(Participant).order_by(Participant.external_ref)).all()

@@ -117,3 +117,16 @@ def test_required_roles_cannot_turn_it_off_but_others_can(app, client, login_as,
 def test_other_roles_log_in_without_a_code_even_when_required(login_as, require_2fa):
     client, _user = login_as(Role.VOLUNTEER)
     assert client.get("/vrijwilliger/").status_code == 200
+
+
+def test_a_code_cannot_be_used_twice(app, make):
+    secret = pyotp.random_base32()
+    user = make.user(Role.COACH, totp_secret=secret)
+    code = pyotp.TOTP(secret).now()
+    first, second = app.test_client(), app.test_client()
+    _password_step(first, user)
+    assert first.post_form("/inloggen/code", {"code": code}).headers["Location"] == "/"
+    _password_step(second, user)
+    replay = second.post_form("/inloggen/code", {"code": code})
+    assert "Deze code klopt niet" in replay.get_data(as_text=True)
+    assert second.get("/coach/").status_code == 302  # not logged in with a spent code

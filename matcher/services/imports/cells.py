@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 from matcher.dayparts import DAYPARTS, INDEX
 from matcher.models import DutchLevel
-from matcher.web.labels import CATEGORY_LABELS
+from matcher.models.enums import CATEGORIES
 
 YES = {"ja", "j", "yes", "y", "1", "waar", "true", "x"}
 NO = {"nee", "n", "no", "0", "onwaar", "false", ""}
@@ -81,7 +81,7 @@ def level(value: str) -> DutchLevel:
 def category(value: str) -> str:
     """One of the placement categories."""
     lowered = value.lower()
-    if lowered not in CATEGORY_LABELS:
+    if lowered not in CATEGORIES:
         raise CellError(_l("onbekende categorie '%(value)s'", value=value[:30]))
     return lowered
 

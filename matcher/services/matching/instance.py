@@ -27,7 +27,7 @@ from matcher.models import (
     Volunteer,
     VolunteerAbsence,
 )
-from matcher.services.dashboard import _approved_hours
+from matcher.services.dashboard import approved_hours
 from matcher.solver import model as sm
 from matcher.solver.instance_io import InstanceError
 from matcher.solver.pins import check_pins
@@ -202,7 +202,7 @@ def _volunteers(built: Built, volunteers: list[Volunteer], fixed: list[Match]) -
 
 def _participants(built: Built, people: list[Participant], own: list[Match], week: date):
     """Solver participants with their running matches as `current` or `pinned`."""
-    done = _approved_hours([p.id for p in people], since=None)
+    done = approved_hours([p.id for p in people], since=None)
     by_person: dict[int, list[Match]] = {}
     for m in own:
         by_person.setdefault(m.participant_id, []).append(m)

@@ -99,7 +99,7 @@ def login_code():
     if form.validate_on_submit():
         if (until := accounts.locked_until(user)) is not None:
             flash_locked(until)
-        elif twofactor.verify(user.totp_secret, form.code.data):
+        elif twofactor.verify_once(user, form.code.data):
             return finish_login(user, session.get("pending_next"))
         else:
             until = accounts.register_failure(user)
