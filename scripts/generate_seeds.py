@@ -169,6 +169,19 @@ ORG_KINDS = [
 ]
 
 
+# Two kinds of volunteer work per category, as a host organisation would name them.
+TITLES = {
+    "groen": ("Tuinonderhoud", "Buurtmoestuin"), "zorg": ("Gastvrouw/-heer in de huiskamer",
+    "Wandelen met bewoners"), "horeca": ("Koffie schenken", "Bediening lunchroom"),
+    "techniek": ("Fietsen repareren", "Klussen in het buurthuis"), "winkel": ("Winkelhulp",
+    "Vakken vullen"), "sport": ("Materiaal en kantine", "Hulp bij de jeugdtraining"),
+    "kinderen": ("Voorlezen", "Hulp bij het spelen"), "dieren": ("Dierverzorging",
+    "Stallen uitmesten"), "cultuur": ("Boeken terugzetten", "Hulp bij het Taalcafé"),
+    "schoonmaak": ("Schoonmaak buurthuis", "Zwerfafval opruimen"), "logistiek": ("Pakketten inpakken",
+    "Magazijnhulp"), "kantoor": ("Receptie", "Post en archief"), "koken": ("Koken voor de buurt",
+    "Hulp in de keuken"), "buurt": ("Activiteitenbegeleiding", "Ontmoetingsochtend"),
+    "kringloop": ("Sorteren en prijzen", "Winkelhulp kringloop"),
+}
 FEMALE = {
     "Anneke",
     "Marieke",
@@ -183,10 +196,10 @@ FEMALE = {
 }
 
 
-def week_order(dayparts):
-    """Day-parts in the order of the week (mon-am … sun-ev)."""
+def week_order(dayparts, index=False):
+    """Day-parts in the order of the week (mon-am … sun-ev); with index, the first one's rank."""
     order = [f"{d}-{p}" for d in DAYS for p in ("am", "pm", "ev")]
-    return sorted(dayparts, key=order.index)
+    return order.index(dayparts[0]) if index else sorted(dayparts, key=order.index)
 
 
 def jitter(lat, lon, km):
@@ -293,7 +306,7 @@ def main():
                 (
                     pref,
                     ref,
-                    f"{category.capitalize()}: vrijwilliger {j + 1}",
+                    TITLES[category][j % 2],
                     category,
                     level,
                     f"Dorpsstraat {RNG.randint(1, 120)}, {muni[1]}",
@@ -329,7 +342,8 @@ def main():
         ],
         placements,
     )
-    write("sessions.csv", ["placement_ref", "daypart", "hours", "capacity"], sessions)
+    in_week_order = sorted(sessions, key=lambda s: (s[0], week_order([s[1]], index=True)))
+    write("sessions.csv", ["placement_ref", "daypart", "hours", "capacity"], in_week_order)
 
     volunteers, absences = [], []
     for i in range(40):
@@ -427,8 +441,8 @@ def main():
         participants.append(
             (
                 f"P-{i + 1:04d}",
-                FIRST[i % len(FIRST)],
-                LAST[(i * 7) % len(LAST)],
+                FIRST[i % len(FIRST)],  # the last name shifts each round, so no name repeats
+                LAST[(i * 7 + i // len(FIRST)) % len(LAST)],
                 coaches[coach_of[muni[0]]][0],
                 muni[0],
                 "z_route",

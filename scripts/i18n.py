@@ -40,7 +40,14 @@ def update() -> None:
         ".",
     )
     pybabel(
-        "update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-fuzzy-matching", "--omit-header"
+        "update",
+        "-i",
+        str(POT),
+        "-d",
+        str(TRANSLATIONS),
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
+        "--omit-header",
     )
 
 
@@ -75,6 +82,10 @@ def compile_catalogs() -> None:
 
 
 if __name__ == "__main__":
-    commands = {"update": update, "merge": merge, "compile": compile_catalogs,
-                "build": lambda: (update(), merge(), compile_catalogs())}
+    commands = {
+        "update": update,
+        "merge": merge,
+        "compile": compile_catalogs,
+        "build": lambda: (update(), merge(), compile_catalogs()),
+    }
     commands[sys.argv[1]]()

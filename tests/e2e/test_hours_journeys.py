@@ -1,16 +1,25 @@
 """Journeys: a volunteer keeps availability and absences; a host contact reports a session;
 a coach fills a week of hours for ten participants by keyboard and approves two sessions."""
 
+import csv
 import re
 from datetime import timedelta
 
 from playwright.sync_api import expect
 
+from matcher.services.demo import SEEDS_DIR
 from matcher.weeks import today
 from tests.e2e.conftest import log_in
 
 VOLUNTEER = "marieke.scholten2@vrijwilliger.example"  # VOL-003: mon-pm thu-am sun-pm
 HOST = "host1@stichting-almelo.example"  # contact of PL-001, where Sara (P-0081) volunteers
+
+
+def seeded_name(ref: str) -> str:
+    """The full name of a participant in the demo seeds."""
+    with open(SEEDS_DIR / "participants.csv", encoding="utf-8") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["ref"] == ref)
+    return f"{row['first_name']} {row['last_name']}"
 COACH = "l.bakker@gemeente-almelo.example"
 
 
@@ -102,7 +111,8 @@ def test_coach_fills_a_week_by_keyboard_and_approves_two_sessions(page, assert_a
     assert_accessible(page)
 
     page.get_by_role("navigation").get_by_role("link", name="Mijn caseload").click()
-    page.get_by_role("link", name="Sara Mansour").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Voortgang van Sara Mansour")
+    sara = seeded_name("P-0081")
+    page.get_by_role("link", name=sara).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Voortgang van {sara}")
     expect(page.get_by_role("img", name=re.compile("Grafiek"))).to_be_visible()
     assert_accessible(page)
