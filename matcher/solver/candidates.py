@@ -1,0 +1,182 @@
+"""Candidate pairs: only reachable, level-compatible pairs sharing a day-part (hard rules 1–4, 6),
+found through a grid index rather than by testing every pair.
+
+Everything downstream works on the integer-indexed `Candidates`: hours are scaled to hundredths
+(session hours rounded up, load caps rounded down, so integer models never break a rule).
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from matcher.solver.dayparts import INDEX, LEVEL_RANK
+from matcher.solver.geo import GridIndex
+from matcher.solver.model import Instance
+
+SCALE = 100
+
+
+def up(hours: float) -> int:
+    """Hours to hundredths, rounded up."""
+    return math.ceil(hours * SCALE - 1e-6)
+
+
+def down(hours: float) -> int:
+    """Hours to hundredths, rounded down."""
+    return math.floor(hours * SCALE + 1e-6)
+
+
+@dataclass
+class Candidates:
+    """Indexed sessions and candidate edges of one instance."""
+
+    instance: Instance
+    # sessions, flattened over placements
+    s_place: list[int] = field(default_factory=list)
+    s_day: list[int] = field(default_factory=list)
+    s_hours: list[int] = field(default_factory=list)
+    s_cap: list[int] = field(default_factory=list)
+    s_hours_f: list[float] = field(default_factory=list)
+    # placement edges x: participant attends session
+    x_p: list[int] = field(default_factory=list)
+    x_s: list[int] = field(default_factory=list)
+    x_km: list[float] = field(default_factory=list)
+    x_interest: list[bool] = field(default_factory=list)
+    # volunteer edges y: participant meets volunteer in a day-part
+    y_p: list[int] = field(default_factory=list)
+    y_v: list[int] = field(default_factory=list)
+    y_day: list[int] = field(default_factory=list)
+    y_km: list[float] = field(default_factory=list)
+    # per participant: edge lists, and scaled limits
+    p_x: list[list[int]] = field(default_factory=list)
+    p_y: list[list[int]] = field(default_factory=list)
+    p_min: list[int] = field(default_factory=list)
+    p_req: list[int] = field(default_factory=list)
+    p_max: list[int] = field(default_factory=list)
+    p_weight: list[int] = field(default_factory=list)
+    v_hours: list[int] = field(default_factory=list)
+    v_cap: list[int] = field(default_factory=list)
+    v_kind: list[str] = field(default_factory=list)
+    pinned_x: set[int] = field(default_factory=set)
+    pinned_y: set[int] = field(default_factory=set)
+    forbidden_x: set[int] = field(default_factory=set)
+    current_x: set[int] = field(default_factory=set)
+    current_y: set[int] = field(default_factory=set)
+    current_units: list[int] = field(default_factory=list)  # per participant, incl. impossible
+    place_of: dict[str, int] = field(default_factory=dict)
+    vol_of: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def n_participants(self) -> int:
+        """Number of participants."""
+        return len(self.p_min)
+
+    def x_hours(self, e: int) -> int:
+        """Scaled hours of placement edge e."""
+        return self.s_hours[self.x_s[e]]
+
+
+def build_candidates(instance: Instance) -> Candidates:
+    """All candidate edges of an instance, with pins and current mapped onto them."""
+    c = Candidates(instance)
+    session_of = _sessions(c, instance)
+    for v in instance.volunteers:
+        c.v_hours.append(up(v.session_hours))
+        c.v_cap.append(v.capacity)
+        c.v_kind.append(v.kind)
+    c.place_of = {pl.id: j for j, pl in enumerate(instance.placements)}
+    c.vol_of = {v.id: i for i, v in enumerate(instance.volunteers)}
+    place_index = GridIndex([(pl.lat, pl.lon) for pl in instance.placements])
+    vol_index = GridIndex([(v.lat, v.lon) for v in instance.volunteers])
+    for p, person in enumerate(instance.participants):
+        c.p_min.append(up(person.minimum))
+        c.p_req.append(up(person.required))
+        c.p_max.append(down(person.max_hours))
+        c.p_weight.append(max(1, round(person.pace)))
+        c.p_x.append(_placement_edges(c, p, person, place_index, session_of))
+        c.p_y.append(_volunteer_edges(c, p, person, vol_index))
+        _mark_assignments(c, p, person, session_of)
+    return c
+
+
+def _sessions(c: Candidates, instance: Instance) -> dict[tuple[int, int], int]:
+    session_of = {}
+    for j, placement in enumerate(instance.placements):
+        for s in placement.sessions:
+            session_of[(j, INDEX[s.daypart])] = len(c.s_place)
+            c.s_place.append(j)
+            c.s_day.append(INDEX[s.daypart])
+            c.s_hours.append(up(s.hours))
+            c.s_cap.append(s.capacity)
+            c.s_hours_f.append(s.hours)
+    return session_of
+
+
+def _placement_edges(c, p, person, index, session_of) -> list[int]:
+    """Sessions within reach, at the participant's level, in a day-part they are free."""
+    edges, placements = [], c.instance.placements
+    days = sorted(INDEX[d] for d in person.available)
+    rank = LEVEL_RANK[person.language_level]
+    for j, km in index.near(person.lat, person.lon, person.max_km):
+        placement = placements[j]
+        if LEVEL_RANK[placement.min_language_level] > rank:
+            continue
+        for d in days:
+            s = session_of.get((j, d))
+            if s is None or c.s_cap[s] == 0 or c.s_hours[s] > c.p_max[p]:
+                continue
+            edges.append(len(c.x_p))
+            c.x_p.append(p)
+            c.x_s.append(s)
+            c.x_km.append(km)
+            c.x_interest.append(placement.category in person.interests)
+    return edges
+
+
+def _volunteer_edges(c, p, person, index) -> list[int]:
+    """Wanted volunteers within both travel radii sharing a free day-part."""
+    if not person.wants:
+        return []
+    edges, volunteers = [], c.instance.volunteers
+    for v, km in index.near(person.lat, person.lon, person.max_km):
+        vol = volunteers[v]
+        if vol.kind not in person.wants or vol.capacity == 0 or c.v_hours[v] > c.p_max[p]:
+            continue
+        if vol.max_km is not None and km > vol.max_km:
+            continue
+        for d in sorted(INDEX[x] for x in person.available & vol.available):
+            edges.append(len(c.y_p))
+            c.y_p.append(p)
+            c.y_v.append(v)
+            c.y_day.append(d)
+            c.y_km.append(km)
+    return edges
+
+
+def _mark_assignments(c: Candidates, p: int, person, session_of) -> None:
+    """Map pinned and current assignments onto edges (pins are valid; current may not be)."""
+    place_of, vol_of = c.place_of, c.vol_of
+    x_by = {c.x_s[e]: e for e in c.p_x[p]}
+    y_by = {(c.y_v[e], c.y_day[e]): e for e in c.p_y[p]}
+    units = 0
+    for is_pin, group in ((True, person.pinned), (False, person.current)):
+        for a in group:
+            if a.kind == "placement":
+                j = place_of[a.id]
+                found = [x_by.get(session_of.get((j, INDEX[d]), -1)) for d in a.dayparts]
+                if is_pin:
+                    c.pinned_x.update(found)
+                    c.forbidden_x.update(
+                        e for s, e in x_by.items() if c.s_place[s] == j and e not in found
+                    )
+                else:
+                    units += len(found)
+                    c.current_x.update(e for e in found if e is not None)
+            else:
+                e = y_by.get((vol_of[a.id], INDEX[a.dayparts[0]]))
+                if is_pin:
+                    c.pinned_y.add(e)
+                else:
+                    units += 1
+                    if e is not None:
+                        c.current_y.add(e)
+    c.current_units.append(units)

@@ -1,0 +1,173 @@
+"""The public entry point: `solve(instance, time_limit=…, workers=…, seed=…) -> Result`."""
+
+import time
+from dataclasses import replace
+
+from matcher.solver.bounds import individual_bound
+from matcher.solver.candidates import Candidates, build_candidates
+from matcher.solver.clock import Clock
+from matcher.solver.cpsat import Options
+from matcher.solver.dayparts import DAYPARTS, sort_dayparts
+from matcher.solver.explain import Explainer
+from matcher.solver.greedy import greedy
+from matcher.solver.model import Assignment, Instance, ParticipantOutcome, Reason, Result, Stats
+from matcher.solver.plan import Plan, changes_of, participation, score
+from matcher.solver.stages import solve_stages
+from matcher.solver.sweep import sweep
+
+FULL_MODEL_EDGES = 150_000
+CLUSTER_SIZE = 400
+
+
+def solve(
+    instance: Instance, *, time_limit: float, workers: int, seed: int, progress=None
+) -> Result:
+    """Best plan found within `time_limit` seconds (never worse than the greedy baseline)."""
+    start = time.monotonic()
+    # Keep a little time back for writing the result, so the run ends within the limit.
+    clock = Clock(time_limit - min(0.05 * time_limit, 3.0), deterministic=workers == 1)
+    say = progress or (lambda _message: None)
+    c = build_candidates(instance)
+    built = time.monotonic() - start
+    plan, baseline = start_plan(c)
+    greedy_at_min = score(c, baseline)[0]
+    upper, alone = individual_bound(c, plan)
+    say(f"candidates built, greedy start: {score(c, plan)[0]} at minimum, bound {upper}")
+    opts = Options(workers=workers, seed=seed, fast_presolve=len(c.x_p) > 20_000)
+    everyone = list(range(c.n_participants))
+    if len(c.x_p) + len(c.y_p) <= FULL_MODEL_EDGES:
+        plan, stages, bound = solve_stages(
+            c, plan, everyone, clock, opts, known_bound=upper, progress=progress
+        )
+        upper = min(upper, bound) if bound is not None else upper
+        built += stages[0]["seconds"]
+        proven = all(r.get("status", "optimal") == "optimal" for r in stages)
+    else:
+        plan, stages = sweep(
+            c, plan, clock, opts, size=CLUSTER_SIZE, alone=alone, progress=progress
+        )
+        proven = False
+    if score(c, baseline) > score(c, plan):
+        plan = baseline
+    at_min = score(c, plan)[0]
+    status = "optimal" if proven and at_min >= upper else "feasible"
+    result = build_result(c, plan, status, time.monotonic() - start, upper, greedy_at_min, stages)
+    return replace(result, stats=replace(result.stats, build_seconds=round(built, 3)))
+
+
+def start_plan(c: Candidates) -> tuple[Plan, Plan]:
+    """The search's start and the greedy baseline: the same plan.
+
+    With a running plan the baseline is what a coordinator does by hand, keep what still fits
+    and fill the rest; starting there, the search moves a running match only where it finds a
+    gain at goals 1–3 (a cold start would move thousands for nothing when time runs short).
+    """
+    plan = greedy(c, keep_current=bool(c.current_x or c.current_y))
+    return plan, plan
+
+
+def build_result(
+    c: Candidates, plan: Plan, status: str, seconds: float, upper: int, greedy_at_min: int, stages
+) -> Result:
+    """Assemble the Result dataclasses with outcomes, reasons and statistics."""
+    outcomes = _outcomes(c, plan)
+    wanted = sum(len(p.wants) for p in c.instance.participants)
+    at_min = sum(o.meets_minimum for o in outcomes)
+    upper = max(upper, at_min)
+    kept, changed = _stability(c, plan)
+    stats = Stats(
+        seconds=round(seconds, 3),
+        objective=at_min,
+        bound=upper,
+        gap=round((upper - at_min) / upper, 6) if upper else 0.0,
+        participants_at_minimum=at_min,
+        upper_bound=upper,
+        greedy_at_minimum=greedy_at_min,
+        shortfall_hours=round(sum(o.shortfall_hours for o in outcomes), 6),
+        volunteers_wanted=wanted,
+        volunteers_given=len(plan.y),
+        current_kept=kept,
+        current_changed=changed,
+        stages=tuple(stages),
+    )
+    return Result(status, _assignments(c, plan), tuple(outcomes), stats)
+
+
+def _outcomes(c: Candidates, plan: Plan) -> list[ParticipantOutcome]:
+    """Hours, minimum and reasons per participant, in instance order."""
+    _, alone = individual_bound(c, plan)
+    explainer = Explainer(c, plan, participation(c, plan), alone)
+    worked, support = [0.0] * c.n_participants, [0.0] * c.n_participants
+    kinds: list[set[str]] = [set() for _ in range(c.n_participants)]
+    for e in plan.x:
+        worked[c.x_p[e]] += c.s_hours_f[c.x_s[e]]
+    for e in plan.y:
+        support[c.y_p[e]] += c.instance.volunteers[c.y_v[e]].session_hours
+        kinds[c.y_p[e]].add(c.v_kind[c.y_v[e]])
+    outcomes = []
+    for p, person in enumerate(c.instance.participants):
+        meets = worked[p] >= person.minimum - 1e-9
+        reasons = [] if meets else [explainer.below_minimum(p)]
+        reasons += [explainer.missing_volunteer(p, k) for k in sorted(person.wants - kinds[p])]
+        required = person.required
+        outcomes.append(
+            ParticipantOutcome(
+                person.id,
+                round(worked[p], 6),
+                round(support[p], 6),
+                meets,
+                round(required, 6),
+                round(max(0.0, required - worked[p]), 6),
+                tuple(reasons),
+            )
+        )
+    return outcomes
+
+
+def _stability(c: Candidates, plan: Plan) -> tuple[int, int]:
+    """Current units kept, and current units dropped plus units added for continuing people."""
+    kept = len(plan.x & c.current_x) + len(plan.y & c.current_y)
+    return kept, changes_of(c, plan.x, plan.y, range(c.n_participants))
+
+
+def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
+    """Result assignments in participant order: placements (all day-parts), then volunteers."""
+    inst = c.instance
+    people = inst.participants
+    grouped: dict[tuple[int, int], list[int]] = {}
+    for e in plan.x:
+        grouped.setdefault((c.x_p[e], c.s_place[c.x_s[e]]), []).append(e)
+    rows = []
+    for (p, j), edges in grouped.items():
+        placement = inst.placements[j]
+        days = sort_dayparts(DAYPARTS[c.s_day[c.x_s[e]]] for e in edges)
+        fit = [Reason("distance", {"km": round(c.x_km[edges[0]], 2)})]
+        if c.x_interest[edges[0]]:
+            fit.append(Reason("interest", {"category": placement.category}))
+        if all(e in c.pinned_x for e in edges):
+            fit.append(Reason("pinned", {}))
+        elif all(e in c.current_x for e in edges):
+            fit.append(Reason("kept_from_current", {}))
+        rows.append(
+            ((p, 0, j), Assignment(people[p].id, "placement", placement.id, days, tuple(fit)))
+        )
+    for e in plan.y:
+        p, v = c.y_p[e], c.y_v[e]
+        fit = [Reason("distance", {"km": round(c.y_km[e], 2)})]
+        if e in c.pinned_y:
+            fit.append(Reason("pinned", {}))
+        elif e in c.current_y:
+            fit.append(Reason("kept_from_current", {}))
+        rows.append(
+            (
+                (p, 1, v),
+                Assignment(
+                    people[p].id,
+                    c.v_kind[v],
+                    inst.volunteers[v].id,
+                    (DAYPARTS[c.y_day[e]],),
+                    tuple(fit),
+                ),
+            )
+        )
+    return tuple(a for _, a in sorted(rows, key=lambda row: row[0]))

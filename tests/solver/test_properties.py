@@ -1,0 +1,113 @@
+"""Property tests on small random instances: every hard rule holds (the `run` fixture checks each
+result independently) and the solver never reaches fewer participants than the greedy baseline."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matcher.solver.candidates import build_candidates
+from matcher.solver.dayparts import DAYPARTS
+from matcher.solver.greedy import greedy
+from matcher.solver.instance_io import parse_instance
+from matcher.solver.plan import score
+
+from .conftest import doc, north
+
+DAYS = st.lists(st.sampled_from(DAYPARTS[:9]), min_size=1, max_size=5, unique=True)
+LEVEL = st.sampled_from(["A0", "A1", "A2", "B1"])
+
+
+@st.composite
+def participants(draw, i: int):
+    lat, lon = north(draw(st.floats(0, 8)))
+    return {
+        "id": f"p{i}",
+        "lat": lat,
+        "lon": lon,
+        "max_km": draw(st.sampled_from([2, 5, 10])),
+        "available": draw(DAYS),
+        "min_hours": draw(st.sampled_from([0, 4, 6])),
+        "max_hours": draw(st.sampled_from([3, 6, 8, 16])),
+        "hours_done": draw(st.sampled_from([0, 400])),
+        "weeks_left": draw(st.sampled_from([20, 104])),
+        "language_level": draw(LEVEL),
+        "interests": draw(st.lists(st.sampled_from(["groen", "zorg"]), max_size=1)),
+        "wants": draw(st.lists(st.sampled_from(["taalmaatje", "buddy"]), max_size=2, unique=True)),
+    }
+
+
+@st.composite
+def placements(draw, j: int):
+    lat, lon = north(draw(st.floats(0, 8)))
+    days = draw(DAYS)
+    return {
+        "id": f"s{j}",
+        "lat": lat,
+        "lon": lon,
+        "category": draw(st.sampled_from(["groen", "zorg"])),
+        "min_language_level": draw(LEVEL),
+        "sessions": [
+            {
+                "daypart": d,
+                "hours": draw(st.sampled_from([2, 2.5, 3, 4])),
+                "capacity": draw(st.integers(0, 2)),
+            }
+            for d in days
+        ],
+    }
+
+
+@st.composite
+def volunteers(draw, k: int):
+    lat, lon = north(draw(st.floats(0, 8)))
+    vol = {
+        "id": f"v{k}",
+        "kind": draw(st.sampled_from(["taalmaatje", "buddy"])),
+        "lat": lat,
+        "lon": lon,
+        "available": draw(DAYS),
+        "capacity": draw(st.integers(0, 2)),
+    }
+    if draw(st.booleans()):
+        vol["max_km"] = draw(st.sampled_from([1, 4]))
+    return vol
+
+
+@st.composite
+def instances(draw):
+    n, m, v = draw(st.integers(1, 7)), draw(st.integers(0, 4)), draw(st.integers(0, 3))
+    return doc(
+        [draw(participants(i)) for i in range(n)],
+        [draw(placements(j)) for j in range(m)],
+        [draw(volunteers(k)) for k in range(v)],
+    )
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(instances())
+def test_random_instances_keep_every_rule_and_beat_greedy(run, instance):
+    out = run(instance, time_limit=2)
+    greedy_plan = greedy(build_candidates(parse_instance(instance)))
+    greedy_at_min = score(build_candidates(parse_instance(instance)), greedy_plan)[0]
+    assert out["stats"]["participants_at_minimum"] >= greedy_at_min
+    assert out["stats"]["participants_at_minimum"] <= out["stats"]["upper_bound"]
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(instances(), st.data())
+def test_random_pins_and_current_are_respected(run, instance, data):
+    first = run(instance, time_limit=1)
+    for p in instance["participants"]:
+        mine = [
+            {k: a[k] for k in ("kind", "id", "dayparts")}
+            for a in first["assignments"]
+            if a["participant"] == p["id"]
+        ]
+        p["current"] = mine
+        if mine and data.draw(st.booleans()):
+            p["pinned"] = mine[:1]
+    again = run(instance, time_limit=1)
+    assert again["stats"]["participants_at_minimum"] >= first["stats"]["participants_at_minimum"]
