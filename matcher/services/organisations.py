@@ -58,31 +58,14 @@ def choices(include_id: int | None = None) -> list[Organisation]:
 
 def save(actor: User, organisation: Organisation | None, values: dict[str, Any]) -> Organisation:
     """Create (organisation None) or update an organisation; audit the changed fields."""
-    values = {name: values[name] for name in FIELDS if name in values}
-    values["external_ref"] = values.get("external_ref") or None
-    records.check_unique_ref(Organisation, organisation, values["external_ref"])
-    created = organisation is None
-    if created:
-        organisation = Organisation()
-        db.session.add(organisation)
-    changed = records.apply(organisation, values)
-    db.session.flush()
-    if created or changed:
-        audit.record(
-            actor, "create" if created else "update", "organisation", organisation.id, changed
-        )
-    return organisation
+    return records.save_record(actor, Organisation, organisation, values, FIELDS, "organisation")
 
 
 def set_active(actor: User, organisation: Organisation, active: bool) -> None:
     """(De)activate an organisation; deactivating also deactivates its placements."""
-    organisation.active = active
     if not active:
         for placement in organisation.placements:
             if placement.active:
                 placement.active = False
                 audit.record(actor, "deactivate", "placement", placement.id, ["active"])
-    db.session.flush()
-    audit.record(
-        actor, "activate" if active else "deactivate", "organisation", organisation.id, ["active"]
-    )
+    records.set_active(actor, organisation, "organisation", active)

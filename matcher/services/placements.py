@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models import DutchLevel, Organisation, Placement, PlacementSession, Role, User
-from matcher.services import audit, records
+from matcher.services import records
 from matcher.services.errors import ValidationFailed
 
 FIELDS = (
@@ -96,21 +96,14 @@ def save(
     errors = check_sessions(sessions)
     if errors:
         raise ValidationFailed(_l("Controleer de sessies."), errors)
-    values = {name: values[name] for name in FIELDS if name in values}
-    values["external_ref"] = values.get("external_ref") or None
-    records.check_unique_ref(Placement, placement, values["external_ref"])
-    values["min_dutch_level"] = DutchLevel(values.get("min_dutch_level") or "A0")
-    created = placement is None
-    if created:
-        placement = Placement()
-        db.session.add(placement)
-    changed = records.apply(placement, values)
-    if _replace_sessions(placement, sessions):
-        changed.append("sessions")
-    db.session.flush()
-    if created or changed:
-        audit.record(actor, "create" if created else "update", "placement", placement.id, changed)
-    return placement
+    values = {**values, "min_dutch_level": DutchLevel(values.get("min_dutch_level") or "A0")}
+
+    def replace_sessions(record: Placement) -> list[str]:
+        return ["sessions"] if _replace_sessions(record, sessions) else []
+
+    return records.save_record(
+        actor, Placement, placement, values, FIELDS, "placement", also=replace_sessions
+    )
 
 
 def _replace_sessions(placement: Placement, sessions: dict[str, tuple[float, int]]) -> bool:
@@ -139,8 +132,4 @@ def _replace_sessions(placement: Placement, sessions: dict[str, tuple[float, int
 
 def set_active(actor: User, placement: Placement, active: bool) -> None:
     """(De)activate a placement; it is never deleted, so its match history stays."""
-    placement.active = active
-    db.session.flush()
-    audit.record(
-        actor, "activate" if active else "deactivate", "placement", placement.id, ["active"]
-    )
+    records.set_active(actor, placement, "placement", active)

@@ -1,5 +1,6 @@
 """Helpers shared by the registry services: paging, applying changes, coordinates."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -7,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
 from matcher.extensions import db
-from matcher.services import geocoding
+from matcher.services import audit, geocoding
 from matcher.services.errors import ValidationFailed
 
 
@@ -59,6 +60,41 @@ def apply(obj: Any, values: dict[str, Any]) -> list[str]:
             setattr(obj, name, value)
             changed.append(name)
     return changed
+
+
+def save_record(
+    actor: Any,
+    model: type,
+    obj: Any,
+    values: dict[str, Any],
+    fields: Iterable[str],
+    entity: str,
+    also: Callable[[Any], list[str]] | None = None,
+) -> Any:
+    """Create (obj None) or update a registry record keyed by its external reference.
+
+    Only `fields` are taken from `values`; `also(obj)` may change more and returns the names it
+    changed. One audit event names the changed fields (never their values).
+    """
+    values = {name: values[name] for name in fields if name in values}
+    values["external_ref"] = values.get("external_ref") or None
+    check_unique_ref(model, obj, values["external_ref"])
+    created = obj is None
+    if created:
+        obj = model()
+        db.session.add(obj)
+    changed = apply(obj, values) + (also(obj) if also else [])
+    db.session.flush()
+    if created or changed:
+        audit.record(actor, "create" if created else "update", entity, obj.id, changed)
+    return obj
+
+
+def set_active(actor: Any, obj: Any, entity: str, active: bool) -> None:
+    """(De)activate a record; nothing with history is deleted."""
+    obj.active = active
+    db.session.flush()
+    audit.record(actor, "activate" if active else "deactivate", entity, obj.id, ["active"])
 
 
 def coordinates(

@@ -106,27 +106,12 @@ def save(actor: User, volunteer: Volunteer | None, values: dict[str, Any]) -> Vo
     errors = check(values)
     if errors:
         raise ValidationFailed(_l("Controleer het formulier."), errors)
-    values = {name: values[name] for name in FIELDS if name in values}
-    values["external_ref"] = values.get("external_ref") or None
-    records.check_unique_ref(Volunteer, volunteer, values["external_ref"])
-    created = volunteer is None
-    if created:
-        volunteer = Volunteer()
-        db.session.add(volunteer)
-    changed = records.apply(volunteer, values)
-    db.session.flush()
-    if created or changed:
-        audit.record(actor, "create" if created else "update", "volunteer", volunteer.id, changed)
-    return volunteer
+    return records.save_record(actor, Volunteer, volunteer, values, FIELDS, "volunteer")
 
 
 def set_active(actor: User, volunteer: Volunteer, active: bool) -> None:
     """(De)activate a volunteer; kept for the match history."""
-    volunteer.active = active
-    db.session.flush()
-    audit.record(
-        actor, "activate" if active else "deactivate", "volunteer", volunteer.id, ["active"]
-    )
+    records.set_active(actor, volunteer, "volunteer", active)
 
 
 def add_absence(
