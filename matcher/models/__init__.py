@@ -25,7 +25,7 @@ from matcher.models.matching_extras import (
     ParticipantOutcomeRow,
     ProposalAction,
 )
-from matcher.models.people import Municipality, Participant, User
+from matcher.models.people import LoginThrottle, Municipality, Participant, User
 from matcher.models.privacy import Erasure
 from matcher.models.registry import (
     Organisation,
@@ -47,6 +47,7 @@ __all__ = [
     "GeocodeCache",
     "HoursEntry",
     "HoursStatus",
+    "LoginThrottle",
     "Match",
     "MatchKind",
     "MatchProposal",

@@ -54,6 +54,22 @@ class User(UserMixin, db.Model):
         return f"<User {self.id} {self.role}>"
 
 
+class LoginThrottle(db.Model):
+    """Failed logins for an address without an active account, keyed by an HMAC of the address.
+
+    Such addresses lock like real accounts do, so the login page never tells whether an
+    account exists; the address itself is not stored.
+    """
+
+    __tablename__ = "login_throttles"
+    __table_args__ = (sa.CheckConstraint("failures >= 0", name="failures_nonnegative"),)
+
+    key: Mapped[str] = mapped_column(sa.String(64), primary_key=True)
+    failures: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+
 class Municipality(db.Model):
     __tablename__ = "municipalities"
 

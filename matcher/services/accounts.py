@@ -1,5 +1,7 @@
 """Accounts: creating users, setting passwords, checking a login, locking after failures."""
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -8,7 +10,7 @@ from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from matcher.extensions import db
-from matcher.models import Role, User
+from matcher.models import LoginThrottle, Role, User
 from matcher.services import audit
 from matcher.services.errors import ValidationFailed
 
@@ -118,12 +120,15 @@ def attempt_login(email: str, password: str, now: datetime | None = None) -> Log
     user = find_user(email)
     if user is not None and (until := locked_until(user, now)) is not None:
         return LoginAttempt(None, until)
+    if (user is None or not user.active) and (until := _unknown_locked_until(email, now)):
+        check_password_hash(_DUMMY_HASH, password)  # the same cost as any other attempt
+        return LoginAttempt(None, until)
     if authenticate(email, password) is not None:
         user.failed_logins = 0
         user.locked_until = None
         return LoginAttempt(user)
     if user is None or not user.active:
-        return LoginAttempt(None)
+        return LoginAttempt(None, _register_unknown_failure(email, now))
     return LoginAttempt(None, register_failure(user, now))
 
 
@@ -140,3 +145,31 @@ def register_failure(user: User, now: datetime | None = None) -> datetime | None
         audit.record(None, "lock", "user", user.id)
     db.session.flush()
     return locked_until(user, now)
+
+
+def _throttle_key(email: str) -> str:
+    """An HMAC of the address: addresses without an account are never stored themselves."""
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(secret, normalise_email(email).encode(), hashlib.sha256).hexdigest()
+
+
+def _unknown_locked_until(email: str, now: datetime) -> datetime | None:
+    throttle = db.session.get(LoginThrottle, _throttle_key(email))
+    until = _aware(throttle.locked_until) if throttle is not None else None
+    return until if until is not None and until > now else None
+
+
+def _register_unknown_failure(email: str, now: datetime) -> datetime | None:
+    """Count a failure for an address without an active account; it locks like an account."""
+    key = _throttle_key(email)
+    throttle = db.session.get(LoginThrottle, key) or LoginThrottle(key=key, failures=0)
+    if throttle.locked_until is not None and _aware(throttle.locked_until) <= now:
+        throttle.failures, throttle.locked_until = 0, None  # an earlier lock has run out
+    throttle.failures += 1
+    throttle.updated_at = now
+    if throttle.failures >= current_app.config["LOCKOUT_ATTEMPTS"]:
+        throttle.locked_until = now + timedelta(minutes=current_app.config["LOCKOUT_MINUTES"])
+        throttle.failures = 0
+    db.session.add(throttle)
+    db.session.flush()
+    return _unknown_locked_until(email, now)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from matcher import create_app
 from matcher.extensions import db
-from matcher.models import AuditEvent, Role, User
+from matcher.models import AuditEvent, LoginThrottle, Role, User
 from matcher.services import accounts
 from matcher.services.errors import ValidationFailed
 from matcher.web.security import LAST_SEEN
@@ -48,10 +48,28 @@ def test_the_lock_runs_out_and_a_success_resets_the_count(client, make):
     assert db.session.get(User, user.id).failed_logins == 0
 
 
-def test_failures_are_counted_per_account_and_never_lock_unknown_addresses(client, make):
+def test_unknown_addresses_lock_like_accounts_so_the_page_tells_nothing(app, make):
+    """Whether an address has an account is never told: the same page, attempt by attempt."""
+    user = make.user(Role.COACH)
+    known, unknown = app.test_client(), app.test_client()
     for _attempt in range(6):
-        page = _login(client, "nobody@example.org", "wrong password!").get_data(as_text=True)
-    assert WRONG in page and LOCKED not in page
+        for_known = _login(known, user.email, "wrong password!").get_data(as_text=True)
+        for_unknown = _login(unknown, "nobody@example.org", "wrong password!")
+        for_unknown = for_unknown.get_data(as_text=True)
+        assert _message(for_known) == _message(for_unknown) != ""
+    assert LOCKED in for_unknown
+
+
+def test_unknown_addresses_are_not_stored(client, app_ctx):
+    for _attempt in range(2):
+        _login(client, "nobody@example.org", "wrong password!")
+    keys = db.session.scalars(select(LoginThrottle.key)).all()
+    assert len(keys) == 1 and "nobody" not in keys[0] and len(keys[0]) == 64
+
+
+def _message(page: str) -> str:
+    """The error shown on the login page (flash and field errors), without the form itself."""
+    return " ".join(re.findall(r'class="(?:flash flash-error|error)"[^>]*>([^<]*)<', page))
 
 
 @pytest.fixture
