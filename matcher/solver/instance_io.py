@@ -123,7 +123,7 @@ class _Reader:
 def parse_instance(doc: Any) -> Instance:
     """Validate a decoded matcher-instance/1 document and return the Instance (or raise)."""
     top = _Reader(doc, "")
-    fmt = top.get("format", INSTANCE_FORMAT)
+    fmt = top.get("format")  # the document says what it is: matcher-instance/1
     if fmt != INSTANCE_FORMAT:
         raise InstanceError("format", f"expected {INSTANCE_FORMAT!r}, got {fmt!r}")
     placements = _unique(top, "placements", _placement)

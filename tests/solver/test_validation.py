@@ -105,6 +105,7 @@ CASES = [
     (_set(["participants"], {}), "participants: expected an array"),
     (_set(["participants", 0], []), "participants[0]: expected an object"),
     (_set(["format"], "matcher-instance/2"), "format: expected 'matcher-instance/1'"),
+    (_set(["format"], DELETE), "format: required field missing"),
     (
         _set(
             ["participants", 0, "current"],
