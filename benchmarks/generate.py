@@ -15,6 +15,8 @@ import json
 import random
 import sys
 
+from matcher.categories import CATEGORIES
+
 SIZES = {"S": 120, "M": 1_000, "L": 5_000, "XL": 20_000}
 TOWNS = [  # name, lat, lon, weight (inhabitants, thousands)
     ("Enschede", 52.2215, 6.8937, 160),
@@ -31,23 +33,6 @@ TOWNS = [  # name, lat, lon, weight (inhabitants, thousands)
     ("Goor", 52.2333, 6.5833, 35),
     ("Nijverdal", 52.3625, 6.4625, 36),
     ("Vriezenveen", 52.4083, 6.6222, 34),
-]
-CATEGORIES = [
-    "groen",
-    "zorg",
-    "horeca",
-    "techniek",
-    "winkel",
-    "sport",
-    "kinderen",
-    "dieren",
-    "cultuur",
-    "schoonmaak",
-    "logistiek",
-    "kantoor",
-    "koken",
-    "buurt",
-    "kringloop",
 ]
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
 LEVELS = ["A0", "A1", "A2", "B1", "B2"]

@@ -11,20 +11,18 @@ number of SQL statements per page.
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_app import PASSWORD, logged_in_client
 from sqlalchemy import event, insert
 
-from matcher import create_app
 from matcher.extensions import db
 from matcher.models import (
     HoursEntry,
@@ -37,8 +35,6 @@ from matcher.models import (
 )
 from matcher.services import accounts
 from matcher.weeks import today, week_start
-
-PASSWORD = "benchmark password"  # noqa: S105 (a throw-away benchmark account)
 
 
 def fill(participants: int, rng: random.Random) -> str:
@@ -111,18 +107,7 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=150)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    url = os.environ.get("MATCHER_BENCH_DATABASE_URL") or (
-        f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite"
-    )
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade(directory=app.extensions["migrate"].directory)
-        email = fill(args.participants, random.Random(1))
-        engine = db.engine
-    client = app.test_client()
-    client.post("/inloggen", data={"email": email, "password": PASSWORD})
+    client, engine = logged_in_client(fill, args.participants)
     statements: list[str] = []
     event.listen(engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     timings, cpu = [], []

@@ -10,20 +10,18 @@ percentile wall time per page and the number of SQL statements each page runs.
 """
 
 import argparse
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench_app import PASSWORD, logged_in_client
 from sqlalchemy import event, insert, select
 
-from matcher import create_app
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models import (
@@ -38,7 +36,6 @@ from matcher.models import (
 )
 from matcher.services import accounts
 
-PASSWORD = "benchmark password"  # noqa: S105 (a throw-away benchmark account)
 STATUSES = ("intake", "active", "active", "active", "paused", "finished")
 
 
@@ -129,18 +126,7 @@ def main() -> None:
     parser.add_argument("--participants", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    url = os.environ.get("MATCHER_BENCH_DATABASE_URL") or (
-        f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite"
-    )
-    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False})
-    with app.app_context():
-        from flask_migrate import upgrade
-
-        upgrade(directory=app.extensions["migrate"].directory)
-        email = fill(args.participants, random.Random(1))
-        engine = db.engine
-    client = app.test_client()
-    client.post("/inloggen", data={"email": email, "password": PASSWORD})
+    client, engine = logged_in_client(fill, args.participants)
     pages = [
         "/deelnemers/",
         "/deelnemers/?page=50",

@@ -11,6 +11,8 @@ import random
 from datetime import date, timedelta
 from pathlib import Path
 
+from matcher.categories import CATEGORIES
+
 OUT = Path(__file__).resolve().parent.parent / "seeds"
 RNG = random.Random(2026)
 TODAY = date(2026, 11, 23)  # the Monday the demo history leads up to
@@ -31,23 +33,6 @@ MUNICIPALITIES = [
     ("Tubbergen", "Tubbergen", 52.4067, 6.7842, (7651, 7651), 2),
     ("Twenterand", "Vriezenveen", 52.4083, 6.6222, (7671, 7672), 3),
     ("Wierden", "Wierden", 52.3592, 6.5931, (7641, 7642), 3),
-]
-CATEGORIES = [
-    "groen",
-    "zorg",
-    "horeca",
-    "techniek",
-    "winkel",
-    "sport",
-    "kinderen",
-    "dieren",
-    "cultuur",
-    "schoonmaak",
-    "logistiek",
-    "kantoor",
-    "koken",
-    "buurt",
-    "kringloop",
 ]
 DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 FIRST = [

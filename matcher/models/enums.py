@@ -4,11 +4,7 @@ import enum
 
 import sqlalchemy as sa
 
-# Placement categories (instance-format.md): the vocabulary of interests and placements.
-CATEGORIES = (
-    "groen", "zorg", "horeca", "techniek", "winkel", "sport", "kinderen", "dieren", "cultuur",
-    "schoonmaak", "logistiek", "kantoor", "koken", "buurt", "kringloop",
-)
+from matcher.categories import CATEGORIES  # noqa: F401  (part of the model's vocabulary)
 
 
 class Role(enum.StrEnum):

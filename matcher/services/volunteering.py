@@ -22,10 +22,9 @@ from matcher.models import (
     Role,
     User,
     Volunteer,
-    VolunteerAbsence,
 )
 from matcher.models.people import utcnow
-from matcher.services import audit
+from matcher.services import audit, registry_volunteers
 from matcher.services import hours as hours_service
 from matcher.services.errors import NotFound, ValidationFailed
 
@@ -144,10 +143,7 @@ def add_absence(
         raise ValidationFailed(
             _("Deze afwezigheid ligt helemaal in het verleden."), {"ends_on": "past"}
         )
-    absence = VolunteerAbsence(
-        volunteer_id=volunteer.id, starts_on=starts_on, ends_on=ends_on, reason=reason
-    )
-    db.session.add(absence)
+    registry_volunteers.add_absence(user, volunteer, starts_on, ends_on, reason)
     affected = []
     for match in _active_volunteer_matches(volunteer):
         if match.starts_on <= ends_on and (match.ends_on is None or match.ends_on >= starts_on):
@@ -155,18 +151,12 @@ def add_absence(
             _notice(volunteer, match, "absence", detail)
             affected.append(_view(match))
     db.session.flush()
-    audit.record(user, "create", "volunteer_absence", absence.id, ["starts_on", "ends_on"])
     return affected
 
 
 def remove_absence(user: User, volunteer: Volunteer, absence_id: int) -> None:
     """Delete one of the volunteer's own absences."""
-    absence = db.session.get(VolunteerAbsence, absence_id)
-    if absence is None or absence.volunteer_id != volunteer.id:
-        raise NotFound(absence_id)
-    db.session.delete(absence)
-    db.session.flush()
-    audit.record(user, "delete", "volunteer_absence", absence_id)
+    registry_volunteers.delete_absence(user, volunteer, absence_id)
 
 
 def report_session(
