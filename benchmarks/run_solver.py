@@ -37,6 +37,17 @@ def figures(result) -> dict:
         "greedy_at_min": s.greedy_at_minimum,
         "changed": s.current_changed,
         "kept": s.current_kept,
+        **_settling(s.stages),
+    }
+
+
+def _settling(stages) -> dict:
+    """Moves made while settling, displacements among them, and whether the plan settled."""
+    settles = [r for r in stages if r.get("stage") == "settle"]
+    return {
+        "settle_moves": sum(r["moves"] for r in settles),
+        "displaced": sum(r["displaced"] for r in settles),
+        "settled": bool(settles) and settles[-1]["settled"],
     }
 
 
@@ -64,8 +75,10 @@ def greedy_figures(instance) -> dict:
 
 
 def lost_slots(doc: dict, out: dict, instance) -> dict:
-    """Continuing participants who lost a current slot, and how many of those slots became
-    impossible (no longer a candidate)."""
+    """Continuing participants who lost a current slot, split by why: forced (a slot of theirs
+    became impossible, or its session's capacity fell below the number it held, so their plan
+    broke); moved up (more participation hours towards their required rate, or another wanted
+    volunteer); or gave way (their move let someone else gain)."""
     from matcher.solver.candidates import build_candidates
 
     c = build_candidates(instance)
@@ -73,7 +86,28 @@ def lost_slots(doc: dict, out: dict, instance) -> dict:
     have = {
         (a["participant"], a["kind"], a["id"], d) for a in out["assignments"] for d in a["dayparts"]
     }
-    continuing, lost, forced = 0, 0, 0
+    hours = {
+        (pl["id"], s["daypart"]): s["hours"] for pl in doc["placements"] for s in pl["sessions"]
+    }
+    outcome = {o["id"]: o for o in out["participants"]}
+    given = {}
+    for a in out["assignments"]:
+        given[a["participant"]] = given.get(a["participant"], 0) + (a["kind"] != "placement")
+    holders: dict[tuple, int] = {}
+    for p in doc["participants"]:
+        for a in p.get("current", []):
+            for d in a["dayparts"]:
+                holders[(a["id"], d)] = holders.get((a["id"], d), 0) + (a["kind"] == "placement")
+    capacity = {
+        (pl["id"], s["daypart"]): s["capacity"] for pl in doc["placements"] for s in pl["sessions"]
+    }
+
+    def forced_out(unit) -> bool:
+        """No longer allowed, or its session now holds fewer than those it held."""
+        over = unit[1] == "placement" and capacity.get(unit[2:], 0) < holders[unit[2:]]
+        return over or not _still_allowed(c, unit)
+
+    continuing = lost = forced = moved_up = 0
     for p in doc["participants"]:
         units = {
             (p["id"], a["kind"], a["id"], d) for a in p.get("current", []) for d in a["dayparts"]
@@ -82,10 +116,38 @@ def lost_slots(doc: dict, out: dict, instance) -> dict:
             continue
         continuing += 1
         gone = units - have
-        if gone:
-            lost += 1
-            forced += all(not _still_allowed(c, u) for u in gone)
-    return {"continuing": continuing, "lost_a_slot": lost, "only_impossible_slots": forced}
+        if not gone:
+            continue
+        lost += 1
+        if any(forced_out(u) for u in gone):
+            forced += 1
+            continue
+        required = outcome[p["id"]]["required_hours"]
+        before = sum(hours.get((u[2], u[3]), 0) for u in units if u[1] == "placement")
+        after = outcome[p["id"]]["participation_hours"]
+        vols_before = sum(1 for u in units if u[1] != "placement")
+        if min(after, required) > min(before, required) or given.get(p["id"], 0) > vols_before:
+            moved_up += 1
+    return {
+        "continuing": continuing,
+        "lost_a_slot": lost,
+        "forced": forced,
+        "moved_up": moved_up,
+        "gave_way": lost - forced - moved_up,
+    }
+
+
+def _units_moved(before: dict, after: dict) -> int:
+    """Assignment units (participant, kind, id, day-part) in one plan and not the other."""
+
+    def units(out):
+        return {
+            (a["participant"], a["kind"], a["id"], d)
+            for a in out["assignments"]
+            for d in a["dayparts"]
+        }
+
+    return len(units(before) ^ units(after))
 
 
 def _still_allowed(c, unit) -> bool:
@@ -136,6 +198,7 @@ def run_one(size: str, limit: float, seed: int, workers: int, week: bool) -> dic
         )
         again = solve(parse_instance(unchanged), time_limit=limit, workers=workers, seed=seed)
         row["unchanged"] = figures(again)
+        row["unchanged"]["units_moved"] = _units_moved(out, result_to_json(again))
         nxt = next_week(doc, out, seed)
         nxt_instance = parse_instance(nxt)
         following = solve(nxt_instance, time_limit=limit, workers=workers, seed=seed)

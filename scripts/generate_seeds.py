@@ -156,15 +156,20 @@ ORG_KINDS = [
 
 # Two kinds of volunteer work per category, as a host organisation would name them.
 TITLES = {
-    "groen": ("Tuinonderhoud", "Buurtmoestuin"), "zorg": ("Gastvrouw/-heer in de huiskamer",
-    "Wandelen met bewoners"), "horeca": ("Koffie schenken", "Bediening lunchroom"),
-    "techniek": ("Fietsen repareren", "Klussen in het buurthuis"), "winkel": ("Winkelhulp",
-    "Vakken vullen"), "sport": ("Materiaal en kantine", "Hulp bij de jeugdtraining"),
-    "kinderen": ("Voorlezen", "Hulp bij het spelen"), "dieren": ("Dierverzorging",
-    "Stallen uitmesten"), "cultuur": ("Boeken terugzetten", "Hulp bij het Taalcafé"),
-    "schoonmaak": ("Schoonmaak buurthuis", "Zwerfafval opruimen"), "logistiek": ("Pakketten inpakken",
-    "Magazijnhulp"), "kantoor": ("Receptie", "Post en archief"), "koken": ("Koken voor de buurt",
-    "Hulp in de keuken"), "buurt": ("Activiteitenbegeleiding", "Ontmoetingsochtend"),
+    "groen": ("Tuinonderhoud", "Buurtmoestuin"),
+    "zorg": ("Gastvrouw/-heer in de huiskamer", "Wandelen met bewoners"),
+    "horeca": ("Koffie schenken", "Bediening lunchroom"),
+    "techniek": ("Fietsen repareren", "Klussen in het buurthuis"),
+    "winkel": ("Winkelhulp", "Vakken vullen"),
+    "sport": ("Materiaal en kantine", "Hulp bij de jeugdtraining"),
+    "kinderen": ("Voorlezen", "Hulp bij het spelen"),
+    "dieren": ("Dierverzorging", "Stallen uitmesten"),
+    "cultuur": ("Boeken terugzetten", "Hulp bij het Taalcafé"),
+    "schoonmaak": ("Schoonmaak buurthuis", "Zwerfafval opruimen"),
+    "logistiek": ("Pakketten inpakken", "Magazijnhulp"),
+    "kantoor": ("Receptie", "Post en archief"),
+    "koken": ("Koken voor de buurt", "Hulp in de keuken"),
+    "buurt": ("Activiteitenbegeleiding", "Ontmoetingsochtend"),
     "kringloop": ("Sorteren en prijzen", "Winkelhulp kringloop"),
 }
 FEMALE = {

@@ -68,8 +68,6 @@ class _Reader:
 
     def count(self, key: str, default: Any = _MISSING) -> int:
         value = self.get(key, default)
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
         if isinstance(value, bool) or not isinstance(value, int):
             raise InstanceError(self.at(key), f"expected a whole number, got {value!r}")
         if value < 0:
@@ -184,7 +182,7 @@ def _volunteer(r: _Reader) -> Volunteer:
         kind,
         lat,
         lon,
-        frozenset(r.dayparts("available")),
+        frozenset(r.dayparts("available", unique=True)),
         max_km,
         r.count("capacity", 1),
         r.number("session_hours", 2, positive=True),
@@ -200,7 +198,7 @@ def _participant(r: _Reader, ids: dict) -> Participant:
         lat,
         lon,
         r.number("max_km", positive=True),
-        frozenset(r.dayparts("available")),
+        frozenset(r.dayparts("available", unique=True)),
         r.number("min_hours", 6, low=0),
         r.number("max_hours", 16, positive=True),
         r.number("target_hours", 800, low=0),

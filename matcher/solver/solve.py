@@ -12,17 +12,25 @@ from matcher.solver.explain import Explainer
 from matcher.solver.greedy import greedy
 from matcher.solver.model import Assignment, Instance, ParticipantOutcome, Reason, Result, Stats
 from matcher.solver.plan import Plan, changes_of, participation, score
+from matcher.solver.settle import settle
 from matcher.solver.stages import solve_stages
 from matcher.solver.sweep import sweep
 
 FULL_MODEL_EDGES = 150_000
 CLUSTER_SIZE = 400
+SEARCH_SHARE = 0.85  # of the time limit; the rest is for settling the plan
 
 
 def solve(
     instance: Instance, *, time_limit: float, workers: int, seed: int, progress=None
 ) -> Result:
-    """Best plan found within `time_limit` seconds (never worse than the greedy baseline)."""
+    """Best plan found within `time_limit` seconds (never worse than the greedy baseline).
+
+    Without a `current` plan: CP-SAT over everyone, then the plan is settled (settle.py). With
+    one: the running plan is kept where it is still allowed, CP-SAT places only those without a
+    running plan or whose plan broke, and the same settling moves do the rest, so a running
+    match changes only for a gain at goals 1–3 and an unchanged instance changes nothing.
+    """
     start = time.monotonic()
     # Keep a little time back for writing the result, so the run ends within the limit.
     clock = Clock(time_limit - min(0.05 * time_limit, 3.0), deterministic=workers == 1)
@@ -35,32 +43,79 @@ def solve(
     say(f"candidates built, greedy start: {score(c, plan)[0]} at minimum, bound {upper}")
     opts = Options(workers=workers, seed=seed, fast_presolve=len(c.x_p) > 20_000)
     everyone = list(range(c.n_participants))
-    if len(c.x_p) + len(c.y_p) <= FULL_MODEL_EDGES:
-        plan, stages, bound = solve_stages(
-            c, plan, everyone, clock, opts, known_bound=upper, progress=progress
-        )
-        upper = min(upper, bound) if bound is not None else upper
-        built += stages[0]["seconds"]
-        proven = all(r.get("status", "optimal") == "optimal" for r in stages)
-    else:
-        plan, stages = sweep(
-            c, plan, clock, opts, size=CLUSTER_SIZE, alone=alone, progress=progress
-        )
-        proven = False
+    free = unsettled(c, plan) if any(c.current_units) else everyone
+    search = clock.part(clock.left() * SEARCH_SHARE)
+    plan, stages, bound, proven = improve(c, plan, free, search, opts, alone, progress)
+    clock.charge(search.used)
+    if free == everyone and bound is not None:
+        upper = min(upper, bound)
+    built += stages[0]["seconds"] if stages[0]["stage"] == "model" else 0.0
+    plan, closing = close(c, plan, clock, opts, alone, say)
+    stages += closing
     if score(c, baseline) > score(c, plan):
         plan = baseline
     at_min = score(c, plan)[0]
-    status = "optimal" if proven and at_min >= upper else "feasible"
+    status = "optimal" if proven and free == everyone and at_min >= upper else "feasible"
     result = build_result(c, plan, status, time.monotonic() - start, upper, greedy_at_min, stages)
     return replace(result, stats=replace(result.stats, build_seconds=round(built, 3)))
+
+
+def unsettled(c: Candidates, plan: Plan) -> list[int]:
+    """Participants without a running plan, or whose running plan could not be kept whole."""
+    kept = [0] * c.n_participants
+    for e in plan.x & c.current_x:
+        kept[c.x_p[e]] += 1
+    for e in plan.y & c.current_y:
+        kept[c.y_p[e]] += 1
+    return [p for p in range(c.n_participants) if kept[p] < c.current_units[p] or not kept[p]]
+
+
+def improve(c: Candidates, plan: Plan, free: list[int], clock: Clock, opts, alone, progress):
+    """CP-SAT for the `free` participants against what the others hold: one model solved in
+    stages when small enough, else the geographic cluster sweep.
+
+    Returns (plan, stage records, proven bound of goal 1 for `free` or None, proven)."""
+    known = sum(alone[p] for p in free)
+    edges = sum(len(c.p_x[p]) + len(c.p_y[p]) for p in free)
+    if edges <= FULL_MODEL_EDGES:
+        plan, stages, bound = solve_stages(
+            c, plan, free, clock, opts, known_bound=known, progress=progress
+        )
+        proven = all(r.get("status", "optimal") == "optimal" for r in stages)
+        return plan, stages, bound, proven
+    plan, stages = sweep(
+        c, plan, clock, opts, size=CLUSTER_SIZE, alone=alone, people=free, progress=progress
+    )
+    return plan, stages, None, False
+
+
+def close(c: Candidates, plan: Plan, clock: Clock, opts, alone, say) -> tuple[Plan, list[dict]]:
+    """Settle the plan; then CP-SAT for those still without anything (what a re-solve of the
+    same instance would free), and settle again after any gain, until nothing changes."""
+    records = []
+    for _round in range(5):
+        plan, record = settle(c, plan, clock, alone)
+        records.append(record)
+        say(f"settled: {record['moves']} moves, settled {record['settled']}")
+        if not record["settled"]:
+            break
+        has = {c.x_p[e] for e in plan.x} | {c.y_p[e] for e in plan.y}
+        empty = [p for p in range(c.n_participants) if p not in has]
+        if not empty or clock.left() < 0.5:
+            break
+        new, stages, _, _ = improve(c, plan, empty, clock.part(clock.left()), opts, alone, None)
+        records.append({"stage": "unplaced", "participants": len(empty), "steps": stages[1:]})
+        if score(c, new) <= score(c, plan):
+            break
+        plan = new
+    return plan, records
 
 
 def start_plan(c: Candidates) -> tuple[Plan, Plan]:
     """The search's start and the greedy baseline: the same plan.
 
     With a running plan the baseline is what a coordinator does by hand, keep what still fits
-    and fill the rest; starting there, the search moves a running match only where it finds a
-    gain at goals 1–3 (a cold start would move thousands for nothing when time runs short).
+    and fill the rest; the search starts there.
     """
     plan = greedy(c, keep_current=bool(c.current_x or c.current_y))
     return plan, plan

@@ -48,7 +48,7 @@ def solve_stages(
         clock.charge(solver.response_proto.deterministic_time)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = complete(c, mm.read(solver, plan)) if k < 3 else mm.read(solver, plan)
-            if score(c, found, free) >= score(c, best, free):
+            if score(c, found, free) > score(c, best, free):
                 best = found
             if k == 0:
                 bound = round(solver.best_objective_bound)

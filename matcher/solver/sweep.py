@@ -15,10 +15,11 @@ from matcher.solver.plan import Plan, score
 from matcher.solver.stages import solve_stages
 
 
-def clusters(c: Candidates, size: int, first_axis: int = 0) -> list[list[int]]:
+def clusters(c: Candidates, size: int, first_axis: int = 0, among=None) -> list[list[int]]:
     """Participants split into geographic groups of at most `size`, by alternating bisection."""
     people = c.instance.participants
-    out, todo = [], [(list(range(len(people))), first_axis)]
+    among = range(len(people)) if among is None else among
+    out, todo = [], [(list(among), first_axis)]
     while todo:
         group, axis = todo.pop()
         if len(group) <= size:
@@ -38,12 +39,13 @@ def sweep(
     *,
     size: int,
     alone: list[bool],
+    people=None,
     progress=None,
 ) -> tuple[Plan, list[dict]]:
     """Improve a plan cluster by cluster until no pass improves it or time runs out."""
     records: list[dict] = []
     for pass_no in range(6):
-        parts = clusters(c, size, pass_no % 2)
+        parts = clusters(c, size, pass_no % 2, people)
         parts.sort(key=lambda part: _priority(c, plan, part, alone))
         improved, out_of_time = False, False
         for i, part in enumerate(parts):
@@ -62,7 +64,7 @@ def sweep(
             {
                 "stage": f"sweep pass {pass_no + 1}",
                 "clusters": len(parts),
-                "value": score(c, plan)[0],
+                "value": score(c, plan, people)[0],
             }
         )
         if progress:

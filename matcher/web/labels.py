@@ -56,6 +56,7 @@ def daypart_label(name: str) -> str:
     day, part = name.split("-")
     return f"{DAY_LABELS[day]} {PART_LABELS[part]}"
 
+
 # hours & progress (issue 6)
 ACTIVITY_LABELS = {
     "placement": _l("vrijwilligerswerk"),

@@ -20,6 +20,8 @@ def seeded_name(ref: str) -> str:
     with open(SEEDS_DIR / "participants.csv", encoding="utf-8") as handle:
         row = next(r for r in csv.DictReader(handle) if r["ref"] == ref)
     return f"{row['first_name']} {row['last_name']}"
+
+
 COACH = "l.bakker@gemeente-almelo.example"
 
 

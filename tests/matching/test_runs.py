@@ -15,6 +15,8 @@ from matcher.models import (
     ParticipantOutcomeRow,
     RunStatus,
 )
+from matcher.services import seeding
+from matcher.services.demo import SEEDS_DIR
 from matcher.services.matching import runs
 from tests.matching.conftest import NEXT_WEEK, WEEK
 from tests.matching.helpers import accept_all_and_confirm, proposals, run_now
@@ -148,3 +150,15 @@ def test_progress_moves_while_the_solver_works(world, coordinator, monkeypatch, 
     running = [p for s, p in seen if s == RunStatus.RUNNING]
     assert running and any(10 < p < 100 for p in running)
     assert running == sorted(running)
+
+
+@pytest.mark.slow
+def test_the_demo_region_re_run_after_confirming_proposes_no_changes(coordinator):
+    seeding.load_region(SEEDS_DIR)
+    db.session.commit()
+    first = run_now(coordinator, WEEK)
+    assert len(proposals(first, "add")) > 50
+    accept_all_and_confirm(coordinator, first)
+    again = run_now(coordinator, WEEK)
+    assert proposals(again, "add") == [] and proposals(again, "end") == []
+    assert again.figures["changed"] == 0

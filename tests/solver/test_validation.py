@@ -79,6 +79,18 @@ CASES = [
         "placements[1].sessions[0].capacity: expected a whole number",
     ),
     (
+        _set(["placements", 1, "sessions", 0, "capacity"], 3.0),
+        "placements[1].sessions[0].capacity: expected a whole number, got 3.0",
+    ),
+    (
+        _set(["participants", 0, "available", 2], "mon-am"),
+        "participants[0].available[2]: day-part 'mon-am' occurs twice",
+    ),
+    (
+        _set(["volunteers", 0, "available"], ["fri-ev", "fri-ev"]),
+        "volunteers[0].available[1]: day-part 'fri-ev' occurs twice",
+    ),
+    (
         _set(["placements", 1, "sessions", 0, "hours"], 0),
         "placements[1].sessions[0].hours: must be greater than 0",
     ),
@@ -229,7 +241,8 @@ def test_pinned_volunteer_twice_in_one_daypart():
     pin = {"kind": "taalmaatje", "id": "t1", "dayparts": ["fri-ev"]}
     d["volunteers"][0]["capacity"] = 2
     for p in d["participants"]:
-        p.update(wants=["taalmaatje"], available=[*p["available"], "fri-ev"], pinned=[pin])
+        free = sorted({*p["available"], "fri-ev"})
+        p.update(wants=["taalmaatje"], available=free, pinned=[pin])
     with pytest.raises(InstanceError, match=r"participants\[1\]\.pinned\[0\]: .*already meets"):
         parse_instance(d)
 
