@@ -42,12 +42,14 @@ def figures(result) -> dict:
 
 
 def _settling(stages) -> dict:
-    """Moves made while settling, displacements among them, and whether the plan settled."""
+    """Moves made while bringing the plan to rest, and whether it got there (no move left, every
+    check proven) within the time."""
     settles = [r for r in stages if r.get("stage") == "settle"]
     return {
         "settle_moves": sum(r["moves"] for r in settles),
         "displaced": sum(r["displaced"] for r in settles),
-        "settled": bool(settles) and settles[-1]["settled"],
+        "lifted": sum(r["lifted"] for r in stages if r.get("stage") == "lift"),
+        "at_rest": any(r.get("at_rest") for r in stages),
     }
 
 

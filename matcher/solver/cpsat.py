@@ -17,8 +17,10 @@ With a `current` plan, fewer changes break ties in stages 1–3, with a weight W
 possible number of changes (so the order still holds provably; see stages._objective). A stage
 that finds nothing in its time keeps the incumbent, so a plan is never lost. The model can be
 built for a subset of participants (`free`) against the residual capacities that the rest of a
-plan leaves, which is how the cluster sweep (sweep.py) uses it. Sections: Data, Variables,
-Constraints and Objective here (MatchModel); Solve in stages.py.
+plan leaves, which is how the cluster sweep (sweep.py), the placing of those without a running
+plan, and the lifts around participants below the minimum (stages.lift) use it. Whatever the
+stages find is then settled (settle.py), so that a re-solve finds nothing left to move.
+Sections: Data, Variables, Constraints and Objective here (MatchModel); Solve in stages.py.
 """
 
 from collections import defaultdict

@@ -12,13 +12,12 @@ from matcher.solver.explain import Explainer
 from matcher.solver.greedy import greedy
 from matcher.solver.model import Assignment, Instance, ParticipantOutcome, Reason, Result, Stats
 from matcher.solver.plan import Plan, changes_of, participation, score
-from matcher.solver.settle import settle
-from matcher.solver.stages import solve_stages
-from matcher.solver.sweep import sweep
+from matcher.solver.search import close, improve, unsettled
 
-FULL_MODEL_EDGES = 150_000
-CLUSTER_SIZE = 400
-SEARCH_SHARE = 0.85  # of the time limit; the rest is for settling the plan
+# Shares of the time limit for the CP-SAT search; the rest brings the plan to rest (close),
+# which is where goal 1 gains most near the end, and which a stable week-to-week plan needs.
+SEARCH_SHARE = 0.7
+SEARCH_SHARE_WITH_CURRENT = 0.5
 
 
 def solve(
@@ -43,8 +42,9 @@ def solve(
     say(f"candidates built, greedy start: {score(c, plan)[0]} at minimum, bound {upper}")
     opts = Options(workers=workers, seed=seed, fast_presolve=len(c.x_p) > 20_000)
     everyone = list(range(c.n_participants))
-    free = unsettled(c, plan) if any(c.current_units) else everyone
-    search = clock.part(clock.left() * SEARCH_SHARE)
+    running = any(c.current_units)
+    free = unsettled(c, plan) if running else everyone
+    search = clock.part(clock.left() * (SEARCH_SHARE_WITH_CURRENT if running else SEARCH_SHARE))
     plan, stages, bound, proven = improve(c, plan, free, search, opts, alone, progress)
     clock.charge(search.used)
     if free == everyone and bound is not None:
@@ -58,57 +58,6 @@ def solve(
     status = "optimal" if proven and free == everyone and at_min >= upper else "feasible"
     result = build_result(c, plan, status, time.monotonic() - start, upper, greedy_at_min, stages)
     return replace(result, stats=replace(result.stats, build_seconds=round(built, 3)))
-
-
-def unsettled(c: Candidates, plan: Plan) -> list[int]:
-    """Participants without a running plan, or whose running plan could not be kept whole."""
-    kept = [0] * c.n_participants
-    for e in plan.x & c.current_x:
-        kept[c.x_p[e]] += 1
-    for e in plan.y & c.current_y:
-        kept[c.y_p[e]] += 1
-    return [p for p in range(c.n_participants) if kept[p] < c.current_units[p] or not kept[p]]
-
-
-def improve(c: Candidates, plan: Plan, free: list[int], clock: Clock, opts, alone, progress):
-    """CP-SAT for the `free` participants against what the others hold: one model solved in
-    stages when small enough, else the geographic cluster sweep.
-
-    Returns (plan, stage records, proven bound of goal 1 for `free` or None, proven)."""
-    known = sum(alone[p] for p in free)
-    edges = sum(len(c.p_x[p]) + len(c.p_y[p]) for p in free)
-    if edges <= FULL_MODEL_EDGES:
-        plan, stages, bound = solve_stages(
-            c, plan, free, clock, opts, known_bound=known, progress=progress
-        )
-        proven = all(r.get("status", "optimal") == "optimal" for r in stages)
-        return plan, stages, bound, proven
-    plan, stages = sweep(
-        c, plan, clock, opts, size=CLUSTER_SIZE, alone=alone, people=free, progress=progress
-    )
-    return plan, stages, None, False
-
-
-def close(c: Candidates, plan: Plan, clock: Clock, opts, alone, say) -> tuple[Plan, list[dict]]:
-    """Settle the plan; then CP-SAT for those still without anything (what a re-solve of the
-    same instance would free), and settle again after any gain, until nothing changes."""
-    records = []
-    for _round in range(5):
-        plan, record = settle(c, plan, clock, alone)
-        records.append(record)
-        say(f"settled: {record['moves']} moves, settled {record['settled']}")
-        if not record["settled"]:
-            break
-        has = {c.x_p[e] for e in plan.x} | {c.y_p[e] for e in plan.y}
-        empty = [p for p in range(c.n_participants) if p not in has]
-        if not empty or clock.left() < 0.5:
-            break
-        new, stages, _, _ = improve(c, plan, empty, clock.part(clock.left()), opts, alone, None)
-        records.append({"stage": "unplaced", "participants": len(empty), "steps": stages[1:]})
-        if score(c, new) <= score(c, plan):
-            break
-        plan = new
-    return plan, records
 
 
 def start_plan(c: Candidates) -> tuple[Plan, Plan]:

@@ -44,7 +44,7 @@ def solve_stages(
             continue
         _objective(mm, exprs, k, free)
         mm.hint(best)
-        solver, status, seconds = _run(mm.model, budget, opts, core=k == 0)
+        solver, status, seconds = run_model(mm.model, budget, opts, core=k == 0)
         clock.charge(solver.response_proto.deterministic_time)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             found = complete(c, mm.read(solver, plan)) if k < 3 else mm.read(solver, plan)
@@ -109,7 +109,7 @@ def _fix(mm: MatchModel, expr, k: int, level: int) -> None:
         mm.model.add(expr <= -level)
 
 
-def _run(model: cp_model.CpModel, seconds: float, opts: Options, *, core: bool = False):
+def run_model(model: cp_model.CpModel, seconds: float, opts: Options, *, core: bool = False):
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.max_time_in_seconds = seconds

@@ -190,10 +190,10 @@ def test_zero_time_limit_still_returns_a_plan(run):
 def test_cluster_sweep_keeps_every_rule(run, monkeypatch):
     import random
 
-    import matcher.solver.solve as solve_module
+    import matcher.solver.search as search_module
 
-    monkeypatch.setattr(solve_module, "FULL_MODEL_EDGES", 0)
-    monkeypatch.setattr(solve_module, "CLUSTER_SIZE", 8)
+    monkeypatch.setattr(search_module, "FULL_MODEL_EDGES", 0)
+    monkeypatch.setattr(search_module, "CLUSTER_SIZE", 8)
     rng = random.Random(4)
     people = [
         person(

@@ -174,3 +174,36 @@ def test_random_unchanged_instances_change_nothing(instance):
     first = _solve(instance, time_limit=1)
     again = _solve(_with_current(instance, first), time_limit=1, seed=3)
     assert _units(again) == _units(first)
+
+
+def test_a_chain_of_moves_lifts_a_newcomer_to_the_minimum(run):
+    # p3 can only reach s1. p1 runs on s1 and could move to s2, which p2 runs on; p2 could move
+    # to s3. Only moving both running matches lifts p3: two hops from p3.
+    two_days = [("mon-am", 3, 1), ("tue-am", 3, 1)]
+    places = [place("s1", sessions=two_days), place("s2", at_km=-4, sessions=two_days)]
+    places.append(place("s3", at_km=-9, sessions=two_days))
+
+    def running(ident):
+        return [{"kind": "placement", "id": ident, "dayparts": ["mon-am", "tue-am"]}]
+
+    p1 = person("p1", max_km=6, current=running("s1"))
+    p2 = person("p2", at_km=-5, max_km=5, current=running("s2"))
+    p3 = person("p3", at_km=3, max_km=2.5)
+    out = run(doc([p1, p2, p3], places))
+    assert all(o["meets_minimum"] for o in out["participants"])
+    lift = [s for s in out["stats"]["stages"] if s["stage"] == "lift"]
+    assert lift[0]["lifted"] == 1
+
+
+def test_a_running_match_is_not_moved_when_nobody_gains():
+    # p2 would be nearer to s1, but s1 runs with p1 and p2 reaches the minimum at s2 as well.
+    two_days = [("mon-am", 3, 1), ("tue-am", 3, 1)]
+    places = [place("s1", sessions=two_days), place("s2", at_km=4, sessions=two_days)]
+    current = [{"kind": "placement", "id": "s1", "dayparts": ["mon-am", "tue-am"]}]
+    instance = doc(
+        [person("p1", at_km=3, current=current), person("p2", at_km=1)],
+        places,
+    )
+    out = _solve(instance, time_limit=2)
+    assert ("p1", "placement", "s1", "mon-am") in _units(out)
+    assert ("p2", "placement", "s2", "mon-am") in _units(out)
