@@ -58,7 +58,7 @@ class Board:
 
     def clear(self, p: int) -> Choice:
         """Take participant p out of the plan; returns what they had."""
-        c, had = self.c, (tuple(sorted(self.xs[p])), tuple(sorted(self.ys[p])))
+        c, had = self.c, self.choice(p)
         for e in had[0]:
             self.seats[c.x_s[e]] += 1
             self.in_session[c.x_s[e]].discard(e)
@@ -67,6 +67,10 @@ class Board:
             del self.vol_busy[(c.y_v[e], c.y_day[e])]
         self.xs[p], self.ys[p] = set(), set()
         return had
+
+    def choice(self, p: int) -> Choice:
+        """What participant p has now."""
+        return tuple(sorted(self.xs[p])), tuple(sorted(self.ys[p]))
 
     def put(self, choice: Choice) -> None:
         """Add a participant's choice of edges."""
@@ -232,7 +236,7 @@ def settle(c: Candidates, plan: Plan, clock: Clock, alone: list[bool]) -> tuple[
 def _move(c: Candidates, board: Board, p: int, alone: list[bool], record: dict):
     """The first improving move for p, made; returns the sessions and volunteers whose use
     changed (freed or taken), or None."""
-    had = (tuple(sorted(board.xs[p])), tuple(sorted(board.ys[p])))
+    had = board.choice(p)
     new = best_choice(c, board, p)
     if value(c, p, new)[:3] > value(c, p, had)[:3]:
         board.clear(p)
@@ -253,7 +257,7 @@ def board_below_minimum(c: Candidates, board: Board, p: int) -> bool:
 def _displace(c: Candidates, board: Board, p: int):
     """p (below the minimum) takes seats from one participant q, who then re-plans with what is
     left, when p and q together gain at goals 1–3. Returns what was touched, or None."""
-    had_p = (tuple(sorted(board.xs[p])), tuple(sorted(board.ys[p])))
+    had_p = board.choice(p)
     free_best, mine = _free_hours_by_day(c, board, p)
     for q in _occupants(c, board, p, mine):
         gain = dict(free_best)
@@ -264,7 +268,7 @@ def _displace(c: Candidates, board: Board, p: int):
                 gain[d] = max(gain.get(d, 0), c.s_hours[s])
         if min(sum(gain.values()), c.p_max[p]) < c.p_min[p]:
             continue  # even all of q's seats cannot lift p to the minimum
-        had_q = (tuple(sorted(board.xs[q])), tuple(sorted(board.ys[q])))
+        had_q = board.choice(q)
         before = _add(value(c, p, had_p), value(c, q, had_q))
         board.clear(q)
         board.put((tuple(e for e in had_q[0] if e in c.pinned_x), had_q[1]))

@@ -21,6 +21,7 @@ from matcher.solver.plan import Plan, score
 from matcher.solver.settle import KIND_BIT, Board, best_choice, settle, value
 from matcher.solver.solve import solve
 
+from . import test_goals
 from .conftest import doc, person, place
 from .feasibility import check
 from .test_properties import instances
@@ -33,14 +34,7 @@ def _units(out: dict) -> set[tuple]:
 
 
 def _with_current(instance: dict, out: dict) -> dict:
-    instance = copy.deepcopy(instance)
-    for p in instance["participants"]:
-        p["current"] = [
-            {k: a[k] for k in ("kind", "id", "dayparts")}
-            for a in out["assignments"]
-            if a["participant"] == p["id"]
-        ]
-    return instance
+    return test_goals._with_current(copy.deepcopy(instance), out)
 
 
 def _solve(instance: dict, *, time_limit: float, workers: int = 1, seed: int = 0) -> dict:
