@@ -20,6 +20,8 @@ from matcher.services import participants, privacy, profiles, seeding
 from matcher.services import registry_volunteers as volunteers
 from matcher.services.demo import SEEDS_DIR
 from tests.conftest import POSTGRES_URL
+from tests.registry.sheets import csv_bytes, participant_rows
+from tests.registry.test_imports import upload
 
 
 def _stored(model, record_id: int) -> str:
@@ -152,3 +154,17 @@ def _migrate_with_rows(scratch) -> None:
     assert texts[1] == "husayn1 коваленко 7607 ab 7607ab"
     assert texts[rows] == f"husayn{rows} коваленко 7607 ab 7607ab"
     assert organisation == "stichting husayn hiba abraha"
+
+
+def test_imported_participants_are_found_by_name_and_postcode(login_as, make):
+    client, coordinator = login_as(Role.COORDINATOR)
+    make.municipality("Almelo")
+    rows = participant_rows(3, "Almelo")
+    header = rows[0]
+    rows[1][header.index("voornaam")] = "Мирослава"
+    rows[1][header.index("postcode")] = "7607 AB"
+    page = upload(client, "participants", csv_bytes(rows), "deelnemers.csv").get_data(True)
+    token = page.split('name="token" type="hidden" value="')[1].split('"')[0]
+    assert client.post_form("/import/opslaan", {"token": token}).status_code == 302
+    found = participants.search(coordinator, "МИРОСЛАВА 7607ab").items
+    assert [p.first_name for p in found] == ["Мирослава"]
