@@ -10,7 +10,7 @@ from flask_migrate import upgrade
 from sqlalchemy import select
 from werkzeug.serving import run_simple
 
-from matcher import create_app
+from matcher import create_app, logs
 from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts, seeding
@@ -23,6 +23,7 @@ from matcher.services.seed_rows import SeedError
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
 def cli() -> None:
     """matcher: weekly matching for Z-route participation."""
+    logs.install()  # the built-in server's request lines without query strings
 
 
 @cli.command("init-db")

@@ -34,6 +34,7 @@ from matcher.models.registry import (
     Volunteer,
     VolunteerAbsence,
 )
+from matcher.models.search import search_text_of  # also keeps search_text current
 
 __all__ = [
     "AbsenceKind",
@@ -71,4 +72,5 @@ __all__ = [
     "Volunteer",
     "VolunteerAbsence",
     "VolunteerKind",
+    "search_text_of",
 ]

@@ -16,6 +16,7 @@ from matcher.models.enums import (
     Route,
     enum_column,
 )
+from matcher.text import MAX_LENGTH as SEARCH_TEXT_LENGTH
 
 
 def utcnow() -> datetime:
@@ -45,6 +46,10 @@ class User(UserMixin, db.Model):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    # Normalised names (and postcodes) for search, kept up to date by matcher/models/search.py.
+    search_text: Mapped[str] = mapped_column(
+        sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
+    )
 
     @property
     def is_active(self) -> bool:  # Flask-Login: deactivated accounts cannot log in
@@ -130,6 +135,10 @@ class Participant(db.Model):
     participation_target: Mapped[int] = mapped_column(default=800)
     hours_before: Mapped[float] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    # Normalised names (and postcodes) for search, kept up to date by matcher/models/search.py.
+    search_text: Mapped[str] = mapped_column(
+        sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
+    )
 
     coach: Mapped[User | None] = relationship()
     municipality: Mapped[Municipality] = relationship()

@@ -9,6 +9,7 @@ from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models.enums import DutchLevel, Gender, VolunteerKind, enum_column
 from matcher.models.people import AVAILABILITY_CHECK, Municipality, User
+from matcher.text import MAX_LENGTH as SEARCH_TEXT_LENGTH
 
 DAYPART_LIST = ", ".join(f"'{name}'" for name in DAYPARTS)
 
@@ -24,6 +25,10 @@ class Organisation(db.Model):
     contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
     contact_phone: Mapped[str] = mapped_column(sa.String(30), default="")
     active: Mapped[bool] = mapped_column(default=True)
+    # Normalised names (and postcodes) for search, kept up to date by matcher/models/search.py.
+    search_text: Mapped[str] = mapped_column(
+        sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
+    )
 
     municipality: Mapped[Municipality] = relationship()
     placements: Mapped[list["Placement"]] = relationship(back_populates="organisation")
@@ -52,6 +57,10 @@ class Placement(db.Model):
     lon: Mapped[float]
     contact_user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     active: Mapped[bool] = mapped_column(default=True)
+    # Normalised names (and postcodes) for search, kept up to date by matcher/models/search.py.
+    search_text: Mapped[str] = mapped_column(
+        sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
+    )
 
     organisation: Mapped[Organisation] = relationship(back_populates="placements")
     contact_user: Mapped[User | None] = relationship()
@@ -115,6 +124,10 @@ class Volunteer(db.Model):
     vog_date: Mapped[date | None]
     municipality_id: Mapped[int] = mapped_column(sa.ForeignKey("municipalities.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # Normalised names (and postcodes) for search, kept up to date by matcher/models/search.py.
+    search_text: Mapped[str] = mapped_column(
+        sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
+    )
 
     user: Mapped[User | None] = relationship()
     municipality: Mapped[Municipality] = relationship()

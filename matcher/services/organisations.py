@@ -8,6 +8,7 @@ from sqlalchemy.orm import selectinload
 from matcher.extensions import db
 from matcher.models import Organisation, User
 from matcher.services import audit, records
+from matcher.services import search as search_text
 
 FIELDS = (
     "name",
@@ -30,14 +31,7 @@ def search(
     query = select(Organisation).options(
         selectinload(Organisation.municipality), selectinload(Organisation.placements)
     )
-    if text:
-        pattern = records.like(text)
-        query = query.where(
-            or_(
-                Organisation.name.ilike(pattern, escape="\\"),
-                Organisation.contact_name.ilike(pattern, escape="\\"),
-            )
-        )
+    query = search_text.filtered(query, text, Organisation.search_text)
     if municipality_id is not None:
         query = query.where(Organisation.municipality_id == municipality_id)
     if active is not None:

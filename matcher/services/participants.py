@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from matcher.extensions import db
 from matcher.models import Participant, ParticipantStatus, User
+from matcher.services import search as search_text
 from matcher.services.access import visible_participants
 
 
@@ -32,15 +33,7 @@ def search(
 ) -> Page:
     """One page of the participants this user may see, filtered, by name."""
     query = visible_participants(user)
-    if text:
-        pattern = f"%{text.strip().lower()}%"
-        query = query.where(
-            or_(
-                func.lower(Participant.first_name).like(pattern),
-                func.lower(Participant.last_name).like(pattern),
-                func.lower(Participant.postcode).like(pattern),
-            )
-        )
+    query = search_text.filtered(query, text, Participant.search_text)
     if status is not None:
         query = query.where(Participant.status == status)
     if municipality_id is not None:

@@ -3,13 +3,14 @@
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models import DutchLevel, Organisation, Placement, PlacementSession, Role, User
 from matcher.services import records
+from matcher.services import search as search_text
 from matcher.services.errors import ValidationFailed
 
 FIELDS = (
@@ -45,15 +46,8 @@ def search(
             selectinload(Placement.organisation).selectinload(Organisation.municipality),
         )
     )
-    if text:
-        pattern = records.like(text)
-        query = query.where(
-            or_(
-                Placement.title.ilike(pattern, escape="\\"),
-                Organisation.name.ilike(pattern, escape="\\"),
-                Placement.postcode.ilike(pattern, escape="\\"),
-            )
-        )
+    # A term may be in the placement (title, postcode) or in its organisation's name.
+    query = search_text.filtered(query, text, Placement.search_text, Organisation.search_text)
     if category:
         query = query.where(Placement.category == category)
     if municipality_id is not None:

@@ -20,6 +20,7 @@ from flask import current_app
 from matcher.extensions import db
 from matcher.models import AuditEvent, Erasure, Participant, ParticipantStatus, User
 from matcher.services import audit
+from matcher.services import search as search_text
 from matcher.services.errors import DomainError
 
 KEEP = "keep"
@@ -235,11 +236,7 @@ def search_audit(filters: AuditFilter, page: int = 1, per_page: int = 100):
         query = query.where(
             AuditEvent.entity == "participant", AuditEvent.entity_id == filters.participant_id
         )
-    if filters.actor:
-        pattern = f"%{filters.actor.strip().lower()}%"
-        query = query.where(
-            sa.or_(sa.func.lower(User.email).like(pattern), sa.func.lower(User.name).like(pattern))
-        )
+    query = search_text.filtered(query, filters.actor, User.search_text)
     if filters.action:
         query = query.where(AuditEvent.action == filters.action)
     if filters.date_from is not None:

@@ -4,13 +4,14 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models import User, Volunteer, VolunteerAbsence, VolunteerKind
 from matcher.services import audit, records
+from matcher.services import search as search_text
 from matcher.services.errors import NotFound, ValidationFailed
 
 FIELDS = (
@@ -58,15 +59,7 @@ def search(
 ) -> records.Page:
     """One page of taalmaatjes and buddies, filtered, by name."""
     query = select(Volunteer).options(selectinload(Volunteer.municipality))
-    if text:
-        pattern = records.like(text)
-        query = query.where(
-            or_(
-                Volunteer.first_name.ilike(pattern, escape="\\"),
-                Volunteer.last_name.ilike(pattern, escape="\\"),
-                Volunteer.postcode.ilike(pattern, escape="\\"),
-            )
-        )
+    query = search_text.filtered(query, text, Volunteer.search_text)
     if kind is not None:
         query = query.where(Volunteer.kind == kind)
     if municipality_id is not None:
