@@ -125,3 +125,17 @@ def test_a_success_resets_the_count_and_a_run_out_lock_starts_afresh(app, make):
     db.session.commit()
     db.session.expire_all()
     assert db.session.get(User, user.id).failed_logins == 0
+
+
+def test_one_code_sent_twice_at_once_logs_in_once(app, make):
+    """A code is spent atomically: of parallel uses of the same code, exactly one succeeds."""
+    secret = pyotp.random_base32()
+    user = make.user(Role.COORDINATOR, totp_secret=secret)
+    db.session.commit()
+    user_id, code = user.id, pyotp.TOTP(secret).now()
+
+    def guess():
+        return accounts.attempt_code(db.session.get(User, user_id), code)
+
+    results = _guess_at_once(app, guess)
+    assert sum(r.user is not None for r in results) == 1
