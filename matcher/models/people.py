@@ -1,5 +1,6 @@
 """Accounts, municipalities and participants with their persoonlijk profiel."""
 
+import secrets
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
@@ -27,6 +28,11 @@ def utcnow() -> datetime:
 AVAILABILITY_CHECK = f"BETWEEN 0 AND {ALL_MASK}"
 
 
+def new_session_token() -> str:
+    """A fresh random session token (32 bytes, URL-safe): part of every session's identity."""
+    return secrets.token_urlsafe(32)
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
@@ -50,10 +56,16 @@ class User(UserMixin, db.Model):
     search_text: Mapped[str] = mapped_column(
         sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
     )
+    # Part of the session identity: replacing it ends every session of this account.
+    session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
 
     @property
     def is_active(self) -> bool:  # Flask-Login: deactivated accounts cannot log in
         return self.active
+
+    def get_id(self) -> str:
+        """Flask-Login stores "id:token"; the session ends once the token is replaced."""
+        return f"{self.id}:{self.session_token}"
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"

@@ -1,17 +1,18 @@
-"""Accounts: creating users, setting passwords, checking a login, locking after failures."""
+"""Accounts: creating and changing users, checking a login, locking after failures, sessions."""
 
 import hashlib
 import hmac
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from flask import current_app
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from matcher.extensions import db
-from matcher.models import LoginThrottle, Role, User
-from matcher.services import audit
+from matcher.models import Role, User
+from matcher.models.people import new_session_token
+from matcher.services import audit, lockout, twofactor
 from matcher.services.errors import ValidationFailed
 
 MIN_PASSWORD_LENGTH = 10
@@ -81,6 +82,7 @@ def set_password(user: User, password: str) -> None:
     if problem is not None:
         raise ValidationFailed(problem, {"password": problem})
     user.password_hash = generate_password_hash(password)
+    end_sessions(user)  # a new password ends every session that knew the old one
 
 
 def authenticate(email: str, password: str) -> User | None:
@@ -93,83 +95,117 @@ def authenticate(email: str, password: str) -> User | None:
     return user
 
 
+def end_sessions(user: User) -> None:
+    """Replace the account's session token: every session started before is anonymous now."""
+    user.session_token = new_session_token()
+
+
+def end_all_sessions(user: User, actor: User | None) -> None:
+    """An admin ends every session of an account (a lost phone, a shared computer)."""
+    end_sessions(user)
+    db.session.flush()
+    audit.record(actor, "end_sessions", "user", user.id, ["session_token"])
+
+
+def _not_own_account(user: User, actor: User | None) -> None:
+    if actor is not None and actor.id == user.id:
+        raise ValidationFailed("own_account", {"account": "own_account"})
+
+
+def change_role(user: User, role: Role, actor: User | None) -> bool:
+    """Give the account another role; its sessions end. Whether anything changed."""
+    _not_own_account(user, actor)
+    if user.role == Role(role):
+        return False
+    user.role = Role(role)
+    end_sessions(user)
+    db.session.flush()
+    audit.record(actor, "update", "user", user.id, ["role", "session_token"])
+    return True
+
+
+def set_active(user: User, active: bool, actor: User | None) -> None:
+    """(De)activate an account; deactivating ends its sessions. Nothing is deleted."""
+    _not_own_account(user, actor)
+    user.active = active
+    if not active:
+        end_sessions(user)
+    db.session.flush()
+    audit.record(actor, "activate" if active else "deactivate", "user", user.id, ["active"])
+
+
+def change_password(user: User, password: str, actor: User | None) -> None:
+    """Set a new password (policy checked); every session of the account ends."""
+    set_password(user, password)
+    db.session.flush()
+    audit.record(actor, "update", "user", user.id, ["password_hash", "session_token"])
+
+
 @dataclass(frozen=True)
 class LoginAttempt:
-    """The outcome of a password check: the user on success, or whether the account is locked."""
+    """The outcome of a password or code check: the user on success, or the lock's end."""
 
     user: User | None
     locked_until: datetime | None = None
 
 
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; everything stored is UTC."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment
-
-
 def locked_until(user: User, now: datetime | None = None) -> datetime | None:
     """When the temporary lock of this account ends, or None if it is not locked now."""
-    until = _aware(user.locked_until)
+    until = lockout.aware(user.locked_until)
     return until if until is not None and until > (now or datetime.now(UTC)) else None
 
 
 def attempt_login(email: str, password: str, now: datetime | None = None) -> LoginAttempt:
-    """Check a login; count failures and lock the account for a while after too many."""
+    """Check a login. The attempt is counted (and committed) before the password is checked,
+    so parallel guesses cannot outrun the lock; a success resets the count."""
     now = now or datetime.now(UTC)
     user = find_user(email)
-    if user is not None and (until := locked_until(user, now)) is not None:
-        return LoginAttempt(None, until)
-    if (user is None or not user.active) and (until := _unknown_locked_until(email, now)):
-        check_password_hash(_DUMMY_HASH, password)  # the same cost as any other attempt
-        return LoginAttempt(None, until)
-    if authenticate(email, password) is not None:
-        user.failed_logins = 0
-        user.locked_until = None
-        return LoginAttempt(user)
     if user is None or not user.active:
-        return LoginAttempt(None, _register_unknown_failure(email, now))
-    return LoginAttempt(None, register_failure(user, now))
+        return _attempt_unknown(email, password, now)
+    user_id, stored = user.id, user.password_hash
+    attempt = lockout.reserve_attempt(user_id, now)
+    if attempt is None:
+        return LoginAttempt(None, lockout.account_locked_until(user_id, now))
+    if check_password_hash(stored or _DUMMY_HASH, password) and stored:
+        lockout.reset(user)
+        return LoginAttempt(user)
+    return LoginAttempt(None, _failed(user_id, attempt, now))
 
 
-def register_failure(user: User, now: datetime | None = None) -> datetime | None:
-    """One more failed attempt (password or code); returns the lock's end once it locks."""
+def attempt_code(user: User, code: str, now: datetime | None = None) -> LoginAttempt:
+    """Check the code step of a login, counted like a password attempt."""
     now = now or datetime.now(UTC)
-    if user.locked_until is not None and locked_until(user, now) is None:
-        user.failed_logins = 0  # an earlier lock has run out: start counting afresh
-        user.locked_until = None
-    user.failed_logins += 1
-    if user.failed_logins >= current_app.config["LOCKOUT_ATTEMPTS"]:
-        user.locked_until = now + timedelta(minutes=current_app.config["LOCKOUT_MINUTES"])
-        user.failed_logins = 0
-        audit.record(None, "lock", "user", user.id)
-    db.session.flush()
-    return locked_until(user, now)
+    user_id = user.id
+    attempt = lockout.reserve_attempt(user_id, now)
+    if attempt is None:
+        return LoginAttempt(None, lockout.account_locked_until(user_id, now))
+    if twofactor.verify_once(user, code):
+        lockout.reset(user)
+        return LoginAttempt(user)
+    return LoginAttempt(None, _failed(user_id, attempt, now))
+
+
+def _failed(user_id: int, attempt: int, now: datetime) -> datetime | None:
+    """A wrong password or code: the lock's end when this attempt was the one that locked."""
+    if not lockout.reached_limit(attempt):
+        return None
+    audit.record(None, "lock", "user", user_id)
+    return lockout.account_locked_until(user_id, now)
+
+
+def _attempt_unknown(email: str, password: str, now: datetime) -> LoginAttempt:
+    """An address without an active account is counted and locks like an account."""
+    key = _throttle_key(email)
+    attempt = lockout.reserve_unknown_attempt(key, now)
+    if attempt is None:
+        return LoginAttempt(None, lockout.unknown_locked_until(key, now))
+    check_password_hash(_DUMMY_HASH, password)  # the same cost as any other attempt
+    if not lockout.reached_limit(attempt):
+        return LoginAttempt(None)
+    return LoginAttempt(None, lockout.unknown_locked_until(key, now))
 
 
 def _throttle_key(email: str) -> str:
     """An HMAC of the address: addresses without an account are never stored themselves."""
     secret = current_app.config["SECRET_KEY"].encode()
     return hmac.new(secret, normalise_email(email).encode(), hashlib.sha256).hexdigest()
-
-
-def _unknown_locked_until(email: str, now: datetime) -> datetime | None:
-    throttle = db.session.get(LoginThrottle, _throttle_key(email))
-    until = _aware(throttle.locked_until) if throttle is not None else None
-    return until if until is not None and until > now else None
-
-
-def _register_unknown_failure(email: str, now: datetime) -> datetime | None:
-    """Count a failure for an address without an active account; it locks like an account."""
-    key = _throttle_key(email)
-    throttle = db.session.get(LoginThrottle, key) or LoginThrottle(key=key, failures=0)
-    if throttle.locked_until is not None and _aware(throttle.locked_until) <= now:
-        throttle.failures, throttle.locked_until = 0, None  # an earlier lock has run out
-    throttle.failures += 1
-    throttle.updated_at = now
-    if throttle.failures >= current_app.config["LOCKOUT_ATTEMPTS"]:
-        throttle.locked_until = now + timedelta(minutes=current_app.config["LOCKOUT_MINUTES"])
-        throttle.failures = 0
-    db.session.add(throttle)
-    db.session.flush()
-    return _unknown_locked_until(email, now)

@@ -6,7 +6,9 @@ import time
 import pyotp
 import segno
 from flask import current_app
+from sqlalchemy import or_, update
 
+from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import audit
 
@@ -53,11 +55,21 @@ def verify_once(user: User, code: str) -> bool:
     now_step = int(time.time()) // totp.interval
     for step in (now_step - 1, now_step, now_step + 1):
         if totp.at(step * totp.interval) == code:
-            if user.totp_last_step is not None and step <= user.totp_last_step:
-                return False
-            user.totp_last_step = step
-            return True
+            return _spend(user, step)
     return False
+
+
+def _spend(user: User, step: int) -> bool:
+    """Mark the code of `step` used, atomically: of parallel uses of one code, one wins."""
+    newer = or_(User.totp_last_step.is_(None), User.totp_last_step < step)
+    spent = db.session.execute(
+        update(User)
+        .where(User.id == user.id, newer)
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.expire(user, ["totp_last_step"])
+    return spent.rowcount == 1
 
 
 def is_required(user: User) -> bool:

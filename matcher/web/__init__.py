@@ -1,5 +1,7 @@
 """The web layer: blueprints per area, shared templates, error pages."""
 
+import hmac
+
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -85,10 +87,15 @@ def register_web(app: Flask) -> None:
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    """Flask-Login: the user of this session, if still active."""
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+def load_user(session_id: str) -> User | None:
+    """Flask-Login, on every request: the user of this session ("id:token"), if still active
+    and the token is still the account's (logout, a new password or role, deactivation and
+    an admin's "end all sessions" replace it, so older cookies are anonymous)."""
+    user_id, _, token = session_id.partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() and token else None
+    if user is None or not user.active or not user.session_token:
+        return None
+    return user if hmac.compare_digest(user.session_token, token) else None
 
 
 def _register_errors(app: Flask) -> None:
@@ -138,6 +145,10 @@ def _register_errors(app: Flask) -> None:
         return render_error(
             500, _l("Er ging iets mis"), _l("Er is niets opgeslagen. Probeer het later opnieuw.")
         )
+
+    from matcher.web import errors
+
+    errors.register(app)  # every other HTTP error, and a database that cannot write
 
     @app.context_processor
     def inject_navigation():

@@ -161,6 +161,7 @@ class World:
             "run_id": lambda: self.own_run,
             "proposal_id": lambda: self._proposal(self.own_run),
             "notice_id": self._notice,
+            "user_id": lambda: self.make.user(Role.COACH),  # admins reach every account
         }
         return makers[param]().id
 
@@ -206,6 +207,7 @@ KNOWN_OBJECT_PARAMS = {
     "run_id",
     "proposal_id",
     "notice_id",
+    "user_id",
 }
 
 

@@ -69,4 +69,5 @@ def index():
     return render_template("admin/index.html", users=users, form=form)
 
 
-from matcher.web.admin import audit  # noqa: E402,F401  (registers the audit trail view)
+# one account's page, and the audit trail
+from matcher.web.admin import account_views, audit  # noqa: E402,F401

@@ -20,6 +20,9 @@ ACTION_LABELS = {
     "purge": _l("gewist na bewaartermijn"),
     "login": _l("ingelogd"),
     "lock": _l("account geblokkeerd"),
+    "activate": _l("geactiveerd"),
+    "deactivate": _l("gedeactiveerd"),
+    "end_sessions": _l("alle sessies beëindigd"),
 }
 
 

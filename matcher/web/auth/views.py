@@ -43,13 +43,17 @@ def flash_locked(until: datetime) -> None:
 
 
 def finish_login(user: User, target: str | None):
-    """Both steps passed: start a fresh session, record it, go where the user was going."""
+    """Both steps passed: record the login first, then start a fresh session for it.
+
+    Nothing is logged in unless the records were stored: a database that cannot write raises
+    here, before the session knows the user (the error page says so, see matcher.web).
+    """
+    audit.record(user, "login", "user", user.id)
+    db.session.commit()
     session.clear()
     login_user(user)
     session.permanent = True
     session[LAST_SEEN] = int(time.time())
-    audit.record(user, "login", "user", user.id)
-    db.session.commit()
     return redirect(_safe_next(target) or url_for("home.index"))
 
 
@@ -69,7 +73,7 @@ def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         attempt = accounts.attempt_login(form.email.data, form.password.data)
-        db.session.commit()  # failed attempts and locks are kept
+        db.session.commit()  # the lock's audit event is kept
         user = attempt.user
         if attempt.locked_until is not None:
             flash_locked(attempt.locked_until)
@@ -97,18 +101,15 @@ def login_code():
         return redirect(url_for("auth.login_enrol"))
     form = CodeForm()
     if form.validate_on_submit():
-        if (until := accounts.locked_until(user)) is not None:
-            flash_locked(until)
-        elif twofactor.verify_once(user, form.code.data):
-            return finish_login(user, session.get("pending_next"))
-        else:
-            until = accounts.register_failure(user)
-            db.session.commit()
-            if until is not None:
-                session.clear()
-                flash_locked(until)
-                return redirect(url_for("auth.login"))
-            form.code.errors.append(_("Deze code klopt niet. Gebruik de nieuwste code."))
+        attempt = accounts.attempt_code(user, form.code.data)
+        if attempt.user is not None:
+            return finish_login(attempt.user, session.get("pending_next"))
+        db.session.commit()  # the lock's audit event is kept
+        if attempt.locked_until is not None:
+            session.clear()
+            flash_locked(attempt.locked_until)
+            return redirect(url_for("auth.login"))
+        form.code.errors.append(_("Deze code klopt niet. Gebruik de nieuwste code."))
     return render_template("auth/code.html", form=form)
 
 
@@ -116,6 +117,9 @@ def login_code():
 def logout():
     form = LogoutForm()
     if form.validate_on_submit():
+        if current_user.is_authenticated:
+            accounts.end_sessions(current_user)  # a copy of this session's cookie ends too
+            db.session.commit()
         logout_user()
         session.clear()
         flash(_("U bent uitgelogd."), "info")
