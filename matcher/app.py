@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from matcher import logs
 from matcher.config import LANGUAGES, load_config
 from matcher.extensions import babel, csrf, db, login_manager, migrate
 
@@ -22,6 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         static_folder="web/static",
     )
     load_config(app, test_config)
+    logs.install()  # whatever serves the app: request lines without query strings
 
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS_DIR)
