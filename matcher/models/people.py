@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
+from matcher.models.edits import VersionColumns, Versioned
 from matcher.models.enums import (
     DutchLevel,
     Gender,
@@ -26,7 +27,7 @@ def utcnow() -> datetime:
 AVAILABILITY_CHECK = f"BETWEEN 0 AND {ALL_MASK}"
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, VersionColumns, db.Model):  # version: bumped by admin edits only
     __tablename__ = "users"
     __table_args__ = (
         sa.CheckConstraint("email = lower(email)", name="email_lowercase"),
@@ -80,7 +81,7 @@ class Municipality(db.Model):
     lon: Mapped[float]
 
 
-class Participant(db.Model):
+class Participant(Versioned, db.Model):
     """A Z-route inburgeraar; the matching fields form the persoonlijk profiel."""
 
     __tablename__ = "participants"
@@ -131,7 +132,7 @@ class Participant(db.Model):
     hours_before: Mapped[float] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
-    coach: Mapped[User | None] = relationship()
+    coach: Mapped[User | None] = relationship(foreign_keys="Participant.coach_id")
     municipality: Mapped[Municipality] = relationship()
 
     @property
