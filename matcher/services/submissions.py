@@ -11,7 +11,7 @@ import string
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 
 from matcher.extensions import db
@@ -87,14 +87,3 @@ def finish(claimed: FormSubmission | None, record_id: int) -> None:
         claimed.record_id = record_id
         db.session.flush()
 
-
-def record_of(key: str, user: Any, entity: str) -> int | None:
-    """The record this key made, if any (read in a fresh query)."""
-    row = db.session.scalar(
-        select(FormSubmission).where(
-            FormSubmission.key == key,
-            FormSubmission.user_id == getattr(user, "id", None),
-            FormSubmission.entity == entity,
-        )
-    )
-    return row.record_id if row is not None else None

@@ -136,3 +136,27 @@ def test_volunteer_portal_and_coordinator_at_once(app, make):
         assert (stored.phone, stored.availability) == ("0687654321", to_mask(["mon-ev"]))
     else:
         assert (stored.phone, stored.availability) == ("0612345678", to_mask(["sat-pm"]))
+
+
+def test_account_versions_are_claimed_by_one_conditional_update(app, make):
+    """Accounts change at every login, so their version is not the ORM's: an admin edit claims
+    it with `UPDATE … SET version = version + 1 WHERE version = :seen`; one of two wins."""
+    from matcher.services.versions import claim_version
+
+    admins = [make.user(Role.ADMIN, name=f"Beheerder {n}").id for n in (1, 2)]
+    account_id = make.user(Role.COACH).id
+
+    def saver(admin_id):
+        def load():
+            return (db.session.get(User, admin_id),)
+
+        def save(admin):
+            claim_version(User, account_id, 1, admin)
+
+        return load, save
+
+    winner, loser = winner_and_loser(race(app, {n: saver(n) for n in admins}))
+    db.session.expire_all()
+    account = db.session.get(User, account_id)
+    assert (account.version, account.updated_by_id) == (2, winner)
+    assert loser.changed_by == db.session.get(User, winner).name
