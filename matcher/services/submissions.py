@@ -86,4 +86,3 @@ def finish(claimed: FormSubmission | None, record_id: int) -> None:
     if claimed is not None:
         claimed.record_id = record_id
         db.session.flush()
-
