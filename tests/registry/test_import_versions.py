@@ -1,10 +1,12 @@
 """Import confirm: a record changed by someone after the preview is named; nothing is saved."""
 
+import pytest
 from sqlalchemy import select
 
 from matcher.extensions import db
 from matcher.models import Participant, Role
 from matcher.services import imports, profiles
+from matcher.services.imports import changes
 from tests.registry.helpers import text
 from tests.registry.sheets import csv_bytes, participant_rows
 from tests.registry.test_imports import upload
@@ -71,3 +73,26 @@ def test_the_preview_keeps_the_versions_it_saw(app_ctx, make):
         table = participant_rows(2, "Almelo")
         result = imports.preview("participants", table)
     assert result.versions == {"IMP-0000": participant.version, "IMP-0001": None}
+
+
+def test_a_record_saved_during_the_confirm_itself_is_named(app_ctx, make, monkeypatch):
+    """Between the comparison and the row's own save someone commits: the save's versioned
+    UPDATE is refused and the confirm names the row, writing nothing."""
+
+    coordinator = make.user(Role.COORDINATOR)
+    town = make.municipality("Almelo")
+    participant = make.participant(external_ref="IMP-0000", municipality=town)
+    participant.version = 2  # as if a colleague saved once the comparison had passed
+    db.session.commit()
+    monkeypatch.setattr(imports, "changed_since", lambda *args: None)
+    with app_ctx.test_request_context(), pytest.raises(changes.RecordsChanged) as refused:
+        imports.commit(
+            coordinator,
+            "participants",
+            participant_rows(1, "Almelo"),
+            participant.pip_date,
+            {"IMP-0000": 1},
+        )
+    assert [row.ref for row in refused.value.rows] == ["IMP-0000"]
+    db.session.rollback()
+    assert db.session.get(Participant, participant.id).first_name != "Naam0"
