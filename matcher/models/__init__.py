@@ -1,6 +1,7 @@
 """The data model: typed SQLAlchemy 2 models (data and small invariants only)."""
 
 from matcher.models.activity import AuditEvent, HoursEntry, Match, MatchingRun
+from matcher.models.edits import FormSubmission
 from matcher.models.enums import (
     AbsenceKind,
     ActivityKind,
@@ -44,6 +45,7 @@ __all__ = [
     "Decision",
     "DutchLevel",
     "Erasure",
+    "FormSubmission",
     "Gender",
     "GeocodeCache",
     "HoursEntry",

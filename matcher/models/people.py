@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
+from matcher.models.edits import VersionColumns, Versioned
 from matcher.models.enums import (
     DutchLevel,
     Gender,
@@ -33,7 +34,7 @@ def new_session_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, VersionColumns, db.Model):  # version: bumped by admin edits only
     __tablename__ = "users"
     __table_args__ = (
         sa.CheckConstraint("email = lower(email)", name="email_lowercase"),
@@ -97,7 +98,7 @@ class Municipality(db.Model):
     lon: Mapped[float]
 
 
-class Participant(db.Model):
+class Participant(Versioned, db.Model):
     """A Z-route inburgeraar; the matching fields form the persoonlijk profiel."""
 
     __tablename__ = "participants"
@@ -152,7 +153,7 @@ class Participant(db.Model):
         sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
     )
 
-    coach: Mapped[User | None] = relationship()
+    coach: Mapped[User | None] = relationship(foreign_keys="Participant.coach_id")
     municipality: Mapped[Municipality] = relationship()
 
     @property

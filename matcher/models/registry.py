@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
+from matcher.models.edits import Versioned
 from matcher.models.enums import DutchLevel, Gender, VolunteerKind, enum_column
 from matcher.models.people import AVAILABILITY_CHECK, Municipality, User
 from matcher.text import MAX_LENGTH as SEARCH_TEXT_LENGTH
@@ -14,7 +15,7 @@ from matcher.text import MAX_LENGTH as SEARCH_TEXT_LENGTH
 DAYPART_LIST = ", ".join(f"'{name}'" for name in DAYPARTS)
 
 
-class Organisation(db.Model):
+class Organisation(Versioned, db.Model):
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,7 +35,7 @@ class Organisation(db.Model):
     placements: Mapped[list["Placement"]] = relationship(back_populates="organisation")
 
 
-class Placement(db.Model):
+class Placement(Versioned, db.Model):
     """A vrijwilligersplek at a host organisation."""
 
     __tablename__ = "placements"
@@ -63,7 +64,7 @@ class Placement(db.Model):
     )
 
     organisation: Mapped[Organisation] = relationship(back_populates="placements")
-    contact_user: Mapped[User | None] = relationship()
+    contact_user: Mapped[User | None] = relationship(foreign_keys="Placement.contact_user_id")
     sessions: Mapped[list["PlacementSession"]] = relationship(
         back_populates="placement", cascade="all, delete-orphan", order_by="PlacementSession.id"
     )
@@ -91,7 +92,7 @@ class PlacementSession(db.Model):
     placement: Mapped[Placement] = relationship(back_populates="sessions")
 
 
-class Volunteer(db.Model):
+class Volunteer(Versioned, db.Model):
     """A taalmaatje or buddy."""
 
     __tablename__ = "volunteers"
@@ -129,7 +130,7 @@ class Volunteer(db.Model):
         sa.String(SEARCH_TEXT_LENGTH), default="", server_default="", index=True
     )
 
-    user: Mapped[User | None] = relationship()
+    user: Mapped[User | None] = relationship(foreign_keys="Volunteer.user_id")
     municipality: Mapped[Municipality] = relationship()
     absences: Mapped[list["VolunteerAbsence"]] = relationship(
         back_populates="volunteer",

@@ -50,9 +50,25 @@ def choices(include_id: int | None = None) -> list[Organisation]:
     )
 
 
-def save(actor: User, organisation: Organisation | None, values: dict[str, Any]) -> Organisation:
-    """Create (organisation None) or update an organisation; audit the changed fields."""
-    return records.save_record(actor, Organisation, organisation, values, FIELDS, "organisation")
+def save(
+    actor: User,
+    organisation: Organisation | None,
+    values: dict[str, Any],
+    expected_version: int | None = None,
+) -> Organisation:
+    """Create (organisation None) or update an organisation; audit the changed fields.
+
+    An update against another version than `expected_version` raises StaleRecord.
+    """
+    return records.save_record(
+        actor,
+        Organisation,
+        organisation,
+        values,
+        FIELDS,
+        "organisation",
+        expected_version=expected_version,
+    )
 
 
 def set_active(actor: User, organisation: Organisation, active: bool) -> None:

@@ -85,8 +85,13 @@ def save(
     placement: Placement | None,
     values: dict[str, Any],
     sessions: dict[str, tuple[float, int]],
+    expected_version: int | None = None,
 ) -> Placement:
-    """Create or update a placement and replace its sessions; audit the changed fields."""
+    """Create or update a placement and replace its sessions; audit the changed fields.
+
+    An update against another version than `expected_version` raises StaleRecord (the
+    session grid counts as part of the placement: it is compared and versioned with it).
+    """
     errors = check_sessions(sessions)
     if errors:
         raise ValidationFailed(_l("Controleer de sessies."), errors)
@@ -96,8 +101,21 @@ def save(
         return ["sessions"] if _replace_sessions(record, sessions) else []
 
     return records.save_record(
-        actor, Placement, placement, values, FIELDS, "placement", also=replace_sessions
+        actor,
+        Placement,
+        placement,
+        values,
+        FIELDS,
+        "placement",
+        also=replace_sessions,
+        expected_version=expected_version,
+        extra=({"sessions": dict(sessions)}, stored_sessions),
     )
+
+
+def stored_sessions(placement: Placement) -> dict[str, dict[str, tuple[float, int]]]:
+    """The placement's session grid as saved: {"sessions": {daypart: (hours, capacity)}}."""
+    return {"sessions": {s.daypart: (s.hours, s.capacity) for s in placement.sessions}}
 
 
 def _replace_sessions(placement: Placement, sessions: dict[str, tuple[float, int]]) -> bool:

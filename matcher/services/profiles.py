@@ -63,14 +63,23 @@ def check(values: dict[str, Any]) -> dict[str, str]:
 
 
 def save(
-    actor: User, participant: Participant | None, values: dict[str, Any], today: date
+    actor: User,
+    participant: Participant | None,
+    values: dict[str, Any],
+    today: date,
+    expected_version: int | None = None,
 ) -> Participant:
-    """Create (coordinator) or update a profile; only fields this actor may change are taken."""
+    """Create (coordinator) or update a profile; only fields this actor may change are taken.
+
+    An update against another version than `expected_version` raises StaleRecord.
+    """
     allowed = editable_fields(actor, participant)
     if not allowed:
         raise Forbidden()
     values = {name: value for name, value in values.items() if name in allowed}
     values["external_ref"] = values.get("external_ref") or None
+    if participant is not None:
+        records.check_version(participant, expected_version, "participant", values)
     records.check_unique_ref(Participant, participant, values["external_ref"])
     errors = check(values)
     if errors:
@@ -81,7 +90,9 @@ def save(
         participant = Participant(pip_date=today)
         db.session.add(participant)
     changed = records.apply(participant, values)
-    db.session.flush()
+    if created or changed:
+        records.stamp(participant, actor)
+    records.flush_versioned(participant, "participant", values)
     if created or changed:
         audit.record(
             actor, "create" if created else "update", "participant", participant.id, changed

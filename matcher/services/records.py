@@ -10,6 +10,24 @@ from sqlalchemy import Select, func, select
 from matcher.extensions import db
 from matcher.services import audit, geocoding
 from matcher.services.errors import ValidationFailed
+from matcher.services.versions import (
+    Extra,
+    StaleRecord,
+    check_version,
+    flush_versioned,
+    stamp,
+)
+
+__all__ = [
+    "Page",
+    "StaleRecord",
+    "apply",
+    "check_version",
+    "coordinates",
+    "flush_versioned",
+    "save_record",
+    "stamp",
+]
 
 
 @dataclass(frozen=True)
@@ -70,21 +88,32 @@ def save_record(
     fields: Iterable[str],
     entity: str,
     also: Callable[[Any], list[str]] | None = None,
+    expected_version: int | None = None,
+    extra: tuple[dict[str, Any], Extra] | None = None,
 ) -> Any:
     """Create (obj None) or update a registry record keyed by its external reference.
 
     Only `fields` are taken from `values`; `also(obj)` may change more and returns the names it
-    changed. One audit event names the changed fields (never their values).
+    changed. One audit event names the changed fields (never their values). An update against
+    another version than `expected_version` (the one the user's form showed) raises StaleRecord
+    and writes nothing; `extra` is (the user's values beyond `fields`, a function giving the
+    stored ones) to compare as well (a session grid).
     """
     values = {name: values[name] for name in fields if name in values}
     values["external_ref"] = values.get("external_ref") or None
-    check_unique_ref(model, obj, values["external_ref"])
+    mine, current_extra = ({**values, **extra[0]}, extra[1]) if extra else (values, None)
     created = obj is None
+    if not created:
+        check_version(obj, expected_version, entity, mine, current_extra)
+    check_unique_ref(model, obj, values["external_ref"])
     if created:
         obj = model()
         db.session.add(obj)
-    changed = apply(obj, values) + (also(obj) if also else [])
-    db.session.flush()
+    with db.session.no_autoflush:  # the versioned UPDATE happens in flush_versioned only
+        changed = apply(obj, values) + (also(obj) if also else [])
+    if created or changed:
+        stamp(obj, actor)
+    flush_versioned(obj, entity, mine, current_extra)
     if created or changed:
         audit.record(actor, "create" if created else "update", entity, obj.id, changed)
     return obj

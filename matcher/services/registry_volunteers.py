@@ -94,12 +94,22 @@ def check(values: dict[str, Any]) -> dict[str, str]:
     return errors
 
 
-def save(actor: User, volunteer: Volunteer | None, values: dict[str, Any]) -> Volunteer:
-    """Create or update a taalmaatje or buddy; audit the changed fields (names only)."""
+def save(
+    actor: User,
+    volunteer: Volunteer | None,
+    values: dict[str, Any],
+    expected_version: int | None = None,
+) -> Volunteer:
+    """Create or update a taalmaatje or buddy; audit the changed fields (names only).
+
+    An update against another version than `expected_version` raises StaleRecord.
+    """
     errors = check(values)
     if errors:
         raise ValidationFailed(_l("Controleer het formulier."), errors)
-    return records.save_record(actor, Volunteer, volunteer, values, FIELDS, "volunteer")
+    return records.save_record(
+        actor, Volunteer, volunteer, values, FIELDS, "volunteer", expected_version=expected_version
+    )
 
 
 def set_active(actor: User, volunteer: Volunteer, active: bool) -> None:

@@ -24,7 +24,7 @@ from matcher.models import (
     Volunteer,
 )
 from matcher.models.people import utcnow
-from matcher.services import audit, registry_volunteers
+from matcher.services import audit, records, registry_volunteers
 from matcher.services import hours as hours_service
 from matcher.services.errors import NotFound, ValidationFailed
 
@@ -117,18 +117,28 @@ def _notice(volunteer: Volunteer, match: Match, kind: str, detail: dict) -> None
     )
 
 
-def set_availability(user: User, volunteer: Volunteer, mask: int) -> list[VolunteerMatchView]:
-    """Store the volunteer's new availability; matches it breaks are returned and noticed."""
+def set_availability(
+    user: User, volunteer: Volunteer, mask: int, expected_version: int | None = None
+) -> list[VolunteerMatchView]:
+    """Store the volunteer's new availability; matches it breaks are returned and noticed.
+
+    Against another version than `expected_version` (a coordinator saved meanwhile):
+    StaleRecord, nothing stored.
+    """
     if not 0 <= mask <= ALL_MASK:
         raise ValidationFailed(_("Onbekend dagdeel."), {"availability": "range"})
+    mine = {"availability": mask}
+    records.check_version(volunteer, expected_version, "volunteer", mine)
     broken = []
     for match in _active_volunteer_matches(volunteer):
         lost = match.dayparts & ~mask
         if lost:
             _notice(volunteer, match, "availability", {"dayparts": from_mask(lost)})
             broken.append(_view(match))
-    volunteer.availability = mask
-    db.session.flush()
+    if volunteer.availability != mask:
+        volunteer.availability = mask
+        records.stamp(volunteer, user)
+    records.flush_versioned(volunteer, "volunteer", mine)
     audit.record(user, "update", "volunteer", volunteer.id, ["availability"])
     return broken
 

@@ -81,9 +81,10 @@ def register_web(app: Flask) -> None:
     login_manager.login_message = _l("Log in om deze pagina te zien.")
     _register_errors(app)
 
-    from matcher.web import filters
+    from matcher.web import edits, filters
 
     filters.register(app)
+    edits.register(app)
 
 
 @login_manager.user_loader

@@ -8,15 +8,25 @@ from sqlalchemy import func, select
 
 from matcher.extensions import db
 from matcher.models import Organisation, Participant, Placement, User, Volunteer
-from matcher.services import organisations, placements, profiles, registry_volunteers
+from matcher.services import organisations, placements, profiles, records, registry_volunteers
 from matcher.services.errors import ValidationFailed
+from matcher.services.imports.changes import RecordsChanged, changed_since, stale_row
 from matcher.services.imports.reader import ImportRefused, read_table
 from matcher.services.imports.specs import COLUMNS, Context, parse_row
 
 KINDS = ("placements", "volunteers", "participants")
 MODELS = {"placements": Placement, "volunteers": Volunteer, "participants": Participant}
 
-__all__ = ["KINDS", "ImportRefused", "Preview", "RowError", "commit", "preview", "read_table"]
+__all__ = [
+    "KINDS",
+    "ImportRefused",
+    "Preview",
+    "RecordsChanged",
+    "RowError",
+    "commit",
+    "preview",
+    "read_table",
+]
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,9 @@ class Preview:
     errors: list[RowError] = field(default_factory=list)
     creates: int = 0
     updates: int = 0
+    # The version of each record a row updates, as previewed; None for a row that creates one.
+    # Confirming refuses, naming them, when any record changed (or appeared) since.
+    versions: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def bad_rows(self) -> list[int]:
@@ -84,6 +97,10 @@ def preview(kind: str, table: list[list[str]]) -> Preview:
     existing = _existing(kind, [values["external_ref"] for _, values in result.rows])
     result.updates = sum(1 for _, v in result.rows if v["external_ref"] in existing)
     result.creates = len(result.rows) - result.updates
+    result.versions = {
+        values["external_ref"]: getattr(existing.get(values["external_ref"]), "version", None)
+        for _, values in result.rows
+    }
     return result
 
 
@@ -98,26 +115,40 @@ def _existing(kind: str, refs: list[str]) -> dict[str, Any]:
     return found
 
 
-def commit(actor: User, kind: str, table: list[list[str]], today) -> Preview:
+def commit(
+    actor: User,
+    kind: str,
+    table: list[list[str]],
+    today,
+    seen_versions: dict[str, int | None] | None = None,
+) -> Preview:
     """Save every row (create or update by external reference); all or nothing.
 
-    Raises ValidationFailed when any row is bad; the caller commits or rolls back.
+    Raises ValidationFailed when any row is bad, and RecordsChanged (naming them) when records
+    changed after the preview whose versions are `seen_versions`; the caller commits or rolls
+    back.
     """
     result = preview(kind, table)
     if result.errors:
         raise ValidationFailed(_l("Het bestand bevat fouten; er is niets opgeslagen."))
     existing = _existing(kind, [values["external_ref"] for _, values in result.rows])
+    if seen_versions is not None:
+        changed_since(kind, result.rows, existing, seen_versions)
     organisations_by_name: dict[tuple[str, int], Organisation] = {}
-    for _number, values in result.rows:
+    for number, values in result.rows:
         record = existing.get(values["external_ref"])
-        if kind == "placements":
-            org = _organisation(actor, values, organisations_by_name)
-            values = {**values, "organisation_id": org.id}
-            placements.save(actor, record, values, values["sessions"])
-        elif kind == "volunteers":
-            registry_volunteers.save(actor, record, values)
-        else:
-            profiles.save(actor, record, values, today)
+        seen = (seen_versions or {}).get(values["external_ref"])
+        try:
+            if kind == "placements":
+                org = _organisation(actor, values, organisations_by_name)
+                values = {**values, "organisation_id": org.id}
+                placements.save(actor, record, values, values["sessions"], seen)
+            elif kind == "volunteers":
+                registry_volunteers.save(actor, record, values, seen)
+            else:
+                profiles.save(actor, record, values, today, seen)
+        except records.StaleRecord as stale:  # saved by someone during this very confirm
+            raise RecordsChanged([stale_row(kind, number, values["external_ref"], stale)]) from None
     return result
 
 

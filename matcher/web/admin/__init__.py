@@ -11,8 +11,9 @@ from wtforms.validators import DataRequired, Email, Length
 
 from matcher.extensions import db
 from matcher.models import Role, User
-from matcher.services import accounts
+from matcher.services import accounts, submissions
 from matcher.services.errors import ValidationFailed
+from matcher.web import edits
 from matcher.web.labels import ROLE_LABELS
 from matcher.web.roles import restrict_blueprint
 
@@ -48,13 +49,17 @@ def index():
     form = UserForm()
     if form.validate_on_submit():
         try:
-            accounts.create_user(
+            claimed = submissions.claim(edits.posted_key(), current_user, "user")
+            user = accounts.create_user(
                 form.email.data,
                 form.name.data,
                 Role(form.role.data),
                 form.password.data,
                 actor=current_user,
             )
+            submissions.finish(claimed, user.id)
+        except submissions.AlreadySubmitted:
+            return edits.already_sent(url_for("admin.index"))
         except ValidationFailed as error:
             db.session.rollback()
             if str(error) == "email_taken":

@@ -1,5 +1,6 @@
 """Import (with preview) and export of placements, volunteers and participants; templates."""
 
+import json
 import secrets
 import time
 from pathlib import Path
@@ -99,6 +100,7 @@ def index():
                 token = secrets.token_urlsafe(16)
                 ext = reader.extension(filename)
                 (_folder() / f"{token}.{ext}").write_bytes(data)
+                _versions_path(token).write_text(json.dumps(result.versions))
                 session["import"] = {"token": token, "kind": form.kind.data, "ext": ext}
             return render_template(
                 "imports/preview.html",
@@ -126,13 +128,15 @@ def confirm():
         return redirect(url_for("imports.index"))
     try:
         table = imports.read_table(path.read_bytes(), path.name)
-        result = imports.commit(current_user, pending["kind"], table, today())
+        seen = _seen_versions(pending["token"])
+        result = imports.commit(current_user, pending["kind"], table, today(), seen)
     except (ValidationFailed, imports.ImportRefused) as error:
         db.session.rollback()
         flash(str(error), "error")
         return redirect(url_for("imports.index"))
     db.session.commit()
     path.unlink(missing_ok=True)
+    _versions_path(pending["token"]).unlink(missing_ok=True)
     session.pop("import", None)
     flash(
         _(
@@ -143,6 +147,19 @@ def confirm():
         "success",
     )
     return redirect(url_for(LIST_ENDPOINTS[pending["kind"]]))
+
+
+def _versions_path(token: str) -> Path:
+    """Beside the stored file: the version of each record it updates, as previewed."""
+    return _folder() / f"{token}.versions.json"
+
+
+def _seen_versions(token: str) -> dict[str, int | None] | None:
+    try:
+        seen = json.loads(_versions_path(token).read_text())
+    except (OSError, ValueError):
+        return None  # a preview from before versions were kept: no comparison possible
+    return seen if isinstance(seen, dict) else None
 
 
 @bp.route("/sjabloon/<kind>.<fmt>")

@@ -17,10 +17,12 @@ from matcher.models import (
     Placement,
     Volunteer,
 )
+from matcher.services import submissions
 from matcher.services.access import visible_participants
 from matcher.services.errors import DomainError
 from matcher.services.matching import manual
 from matcher.services.matching.confirm import Change, Conflicts
+from matcher.web import edits
 from matcher.web.matching import bp, mail
 from matcher.web.matching.forms import EndForm, ManualForm, daypart_choices
 from matcher.weeks import today
@@ -93,6 +95,7 @@ def manual_page():
         form.placement.errors = [_("Kies een plek of vrijwilliger die bij de soort past.")]
         return _page(form, status=400)
     try:
+        claimed = submissions.claim(edits.posted_key(), current_user, "match")
         match = manual.add_match(
             current_user,
             int(form.participant.data),
@@ -101,7 +104,10 @@ def manual_page():
             form.dayparts.data,
             form.starts_on.data,
         )
+        submissions.finish(claimed, match.id)
         mail.queue_messages(None, [Change("new", match)])
+    except submissions.AlreadySubmitted:
+        return edits.already_sent(url_for(".manual_page", participant=form.participant.data))
     except Conflicts as error:
         db.session.rollback()
         return _page(form, conflicts=error.conflicts, status=409)

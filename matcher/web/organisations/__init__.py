@@ -10,9 +10,9 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from matcher.extensions import db
 from matcher.models import Organisation, Role
-from matcher.services import organisations
+from matcher.services import organisations, records, submissions
 from matcher.services.errors import NotFound, ValidationFailed
-from matcher.web import registry
+from matcher.web import edits, registry
 from matcher.web.roles import restrict_blueprint
 
 bp = Blueprint("organisations", __name__, template_folder="templates")
@@ -83,6 +83,7 @@ def _edit(organisation: Organisation | None):
     form.municipality.choices = registry.municipality_choices(_l("kies een gemeente"))
     if request.method == "GET" and organisation is not None:
         form.municipality.data = str(organisation.municipality_id)
+    conflict = None
     if form.validate_on_submit():
         values = {
             name: (getattr(form, name).data or "").strip()
@@ -90,7 +91,16 @@ def _edit(organisation: Organisation | None):
         }
         values["municipality_id"] = int(form.municipality.data)
         try:
-            saved = organisations.save(current_user, organisation, values)
+            claimed = None
+            if organisation is None:
+                claimed = submissions.claim(edits.posted_key(), current_user, "organisation")
+            saved = organisations.save(current_user, organisation, values, edits.posted_version())
+            submissions.finish(claimed, saved.id)
+        except submissions.AlreadySubmitted as done:
+            return edits.already_sent(_landing(done.record_id))
+        except records.StaleRecord as stale:
+            db.session.rollback()
+            conflict = edits.conflict(stale, form)
         except ValidationFailed as error:
             db.session.rollback()
             registry.attach_errors(form, error.errors)
@@ -98,10 +108,20 @@ def _edit(organisation: Organisation | None):
             db.session.commit()
             flash(_("Organisatie '%(name)s' is opgeslagen.", name=saved.name), "success")
             return redirect(url_for("organisations.edit", organisation_id=saved.id))
-    status = 422 if form.errors else 200
+    status = 409 if conflict else 422 if form.errors else 200
     return render_template(
-        "organisations/form.html", form=form, organisation=organisation, active_form=ActiveForm()
+        "organisations/form.html",
+        form=form,
+        organisation=organisation,
+        active_form=ActiveForm(),
+        conflict=conflict,
     ), status
+
+
+def _landing(organisation_id: int | None) -> str:
+    if organisation_id is None:
+        return url_for("organisations.index")
+    return url_for("organisations.edit", organisation_id=organisation_id)
 
 
 @bp.post("/<int:organisation_id>/actief")

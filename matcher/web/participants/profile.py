@@ -18,9 +18,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from matcher.extensions import db
 from matcher.models import DutchLevel, Gender, Participant, ParticipantStatus, Role, User
-from matcher.services import access, profiles, records
+from matcher.services import access, profiles, records, submissions
 from matcher.services.errors import ValidationFailed
-from matcher.web import registry
+from matcher.web import edits, registry
 from matcher.web.labels import STATUS_LABELS
 from matcher.web.participants import bp
 from matcher.weeks import today
@@ -123,18 +123,29 @@ def edit(participant_id: int):
 def _edit(participant: Participant | None):
     form = _form(participant)
     mask = participant.availability if participant else 0
-    grid_error = None
+    grid_error = conflict = None
     if request.method == "GET":
         _prefill(form, participant)
     else:
         mask, grid_error = registry.read_availability(request.form)
         if form.validate() and grid_error is None:
             try:
+                claimed = None
+                if participant is None:
+                    claimed = submissions.claim(edits.posted_key(), current_user, "participant")
                 postcode, lat, lon = records.coordinates(
                     form.postcode.data, form.lat.data, form.lon.data, participant
                 )
                 values = _values(form, mask, postcode, lat, lon)
-                saved = profiles.save(current_user, participant, values, today())
+                saved = profiles.save(
+                    current_user, participant, values, today(), edits.posted_version()
+                )
+                submissions.finish(claimed, saved.id)
+            except submissions.AlreadySubmitted as done:
+                return edits.already_sent(_landing(done.record_id))
+            except records.StaleRecord as stale:
+                db.session.rollback()
+                conflict = edits.conflict(stale, form, {"availability": _("Beschikbaarheid")})
             except ValidationFailed as error:
                 db.session.rollback()
                 grid_error = registry.attach_errors(form, error.errors).get("availability")
@@ -148,7 +159,14 @@ def _edit(participant: Participant | None):
         participant=participant,
         mask=mask,
         grid_error=grid_error,
-    ), (422 if request.method == "POST" else 200)
+        conflict=conflict,
+    ), (409 if conflict else 422 if request.method == "POST" else 200)
+
+
+def _landing(participant_id: int | None) -> str:
+    if participant_id is None:
+        return url_for("participants.index")
+    return url_for("participants.detail", participant_id=participant_id)
 
 
 def _prefill(form: ProfileForm, participant: Participant | None) -> None:

@@ -8,9 +8,9 @@ from wtforms import SelectChoice
 
 from matcher.extensions import db
 from matcher.models import Placement, Role
-from matcher.services import organisations, placements, records
+from matcher.services import organisations, placements, records, submissions
 from matcher.services.errors import NotFound, ValidationFailed
-from matcher.web import registry
+from matcher.web import edits, registry
 from matcher.web.placements.forms import ActiveForm, PlacementFilterForm, PlacementForm
 from matcher.web.roles import restrict_blueprint
 
@@ -61,12 +61,23 @@ def _edit(placement: Placement | None):
     typed, sessions, grid_errors = registry.read_sessions(request.form)
     if form.validate() and not grid_errors:
         try:
+            claimed = None
+            if placement is None:
+                claimed = submissions.claim(edits.posted_key(), current_user, "placement")
             postcode, lat, lon = records.coordinates(
                 form.postcode.data, form.lat.data, form.lon.data, placement
             )
+            values = _values(form, postcode, lat, lon)
             saved = placements.save(
-                current_user, placement, _values(form, postcode, lat, lon), sessions
+                current_user, placement, values, sessions, edits.posted_version()
             )
+            submissions.finish(claimed, saved.id)
+        except submissions.AlreadySubmitted as done:
+            return edits.already_sent(_landing(done.record_id))
+        except records.StaleRecord as stale:
+            db.session.rollback()
+            conflict = edits.conflict(stale, form, {"sessions": _("Sessies per week")})
+            return _render(form, placement, typed, grid_errors, conflict), 409
         except ValidationFailed as error:
             db.session.rollback()
             grid_errors = registry.attach_errors(form, error.errors)
@@ -77,7 +88,7 @@ def _edit(placement: Placement | None):
     return _render(form, placement, typed, grid_errors), 422
 
 
-def _render(form, placement, typed, grid_errors):
+def _render(form, placement, typed, grid_errors, conflict=None):
     return render_template(
         "placements/form.html",
         form=form,
@@ -85,7 +96,14 @@ def _render(form, placement, typed, grid_errors):
         typed=typed,
         grid_errors=grid_errors,
         active_form=ActiveForm(),
+        conflict=conflict,
     )
+
+
+def _landing(placement_id: int | None) -> str:
+    if placement_id is None:
+        return url_for("placements.index")
+    return url_for("placements.edit", placement_id=placement_id)
 
 
 def _fill_choices(form: PlacementForm, placement: Placement | None) -> None:

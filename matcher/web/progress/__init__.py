@@ -6,8 +6,9 @@ from flask_login import current_user
 
 from matcher.extensions import db
 from matcher.models import AbsenceKind, ActivityKind, HoursEntry, Role
-from matcher.services import access, caseload_overview, hours
+from matcher.services import access, caseload_overview, hours, submissions
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
+from matcher.web import edits
 from matcher.web.progress.forms import CorrectionForm, EntryForm, MeetingForm
 from matcher.web.progress.svg_chart import progress_svg
 from matcher.web.roles import restrict_blueprint
@@ -74,7 +75,8 @@ def meeting(participant_id: int):
     if not form.validate_on_submit():
         return _page(participant_id, form, 422)
     try:
-        caseload_overview.record_meeting(
+        claimed = submissions.claim(edits.posted_key(), current_user, "progress_meeting")
+        held = caseload_overview.record_meeting(
             current_user,
             participant,
             form.held_on.data,
@@ -82,6 +84,9 @@ def meeting(participant_id: int):
             form.next_date.data,
             today(),
         )
+        submissions.finish(claimed, held.id)
+    except submissions.AlreadySubmitted:
+        return edits.already_sent(url_for(".show", participant_id=participant_id))
     except ValidationFailed as failed:
         db.session.rollback()
         for name in failed.errors:
@@ -131,7 +136,13 @@ def add_entry(participant_id: int):
         form.entry_date.data, ActivityKind(form.kind.data), float(form.hours.data), absence
     )
     try:
-        hours.add(current_user, participant, new, today(), approve=True)
+        claimed = submissions.claim(edits.posted_key(), current_user, "hours_entry")
+        entry = hours.add(current_user, participant, new, today(), approve=True)
+        submissions.finish(claimed, entry.id)
+    except submissions.AlreadySubmitted:
+        return edits.already_sent(
+            url_for(".show", participant_id=participant_id, _anchor="historie")
+        )
     except ValidationFailed as failed:
         db.session.rollback()
         field = form.hours if "hours" in failed.errors else form.entry_date

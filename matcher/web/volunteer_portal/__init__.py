@@ -8,8 +8,9 @@ from wtforms import SelectChoice
 from matcher.dayparts import from_mask, to_mask
 from matcher.extensions import db
 from matcher.models import AbsenceKind, Role
-from matcher.services import volunteering
+from matcher.services import records, submissions, volunteering
 from matcher.services.errors import NotFound, ValidationFailed
+from matcher.web import edits
 from matcher.web.labels import MATCH_KIND_LABELS
 from matcher.web.roles import restrict_blueprint
 from matcher.web.volunteer_portal.forms import (
@@ -24,12 +25,14 @@ bp = Blueprint("volunteer_portal", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.VOLUNTEER)
 
 
-def _page(absence_form=None, status: int = 200):
+def _page(absence_form=None, status: int = 200, conflict=None, typed_mask=None):
     volunteer = volunteering.own_volunteer(current_user)
+    mask = typed_mask if typed_mask is not None else volunteer.availability if volunteer else 0
     return render_template(
         "volunteer_portal/index.html",
         volunteer=volunteer,
-        available=from_mask(volunteer.availability) if volunteer else [],
+        conflict=conflict,
+        available=from_mask(mask) if volunteer else [],
         matches=volunteering.own_matches(current_user),
         coordinators=volunteering.coordinators(),
         availability_form=AvailabilityForm(),
@@ -63,7 +66,13 @@ def availability():
         return _page(status=400)
     try:
         mask = to_mask(request.form.getlist("availability"))
-        broken = volunteering.set_availability(current_user, volunteer, mask)
+        broken = volunteering.set_availability(
+            current_user, volunteer, mask, edits.posted_version()
+        )
+    except records.StaleRecord as stale:
+        db.session.rollback()
+        conflict = edits.conflict(stale, labels={"availability": _("Beschikbaarheid")})
+        return _page(status=409, conflict=conflict, typed_mask=mask)
     except (ValueError, ValidationFailed):
         db.session.rollback()
         flash(_("Onbekend dagdeel; er is niets opgeslagen."), "error")
@@ -87,6 +96,7 @@ def add_absence():
     if not form.validate_on_submit():
         return _page(form, 422)
     try:
+        claimed = submissions.claim(edits.posted_key(), current_user, "volunteer_absence")
         affected = volunteering.add_absence(
             current_user,
             volunteer,
@@ -95,6 +105,9 @@ def add_absence():
             form.reason.data,
             today(),
         )
+        submissions.finish(claimed, max(a.id for a in volunteer.absences))
+    except submissions.AlreadySubmitted:
+        return edits.already_sent(url_for(".index"))
     except ValidationFailed as failed:
         db.session.rollback()
         form.ends_on.errors = [str(failed)]
@@ -134,7 +147,8 @@ def report():
     if form.validate_on_submit():
         absence = None if form.held.data == "held" else AbsenceKind(form.held.data)
         try:
-            volunteering.report_session(
+            claimed = submissions.claim(edits.posted_key(), current_user, "hours_entry")
+            entry = volunteering.report_session(
                 current_user,
                 form.match.data,
                 form.entry_date.data,
@@ -142,6 +156,9 @@ def report():
                 absence,
                 today(),
             )
+            submissions.finish(claimed, entry.id)
+        except submissions.AlreadySubmitted:
+            return edits.already_sent(url_for(".index"))
         except ValidationFailed as failed:
             db.session.rollback()
             field = "hours" if "hours" in failed.errors else "entry_date"

@@ -9,9 +9,9 @@ from wtforms import SelectChoice
 
 from matcher.extensions import db
 from matcher.models import Gender, Role, User, Volunteer, VolunteerKind
-from matcher.services import records, registry_volunteers
+from matcher.services import records, registry_volunteers, submissions
 from matcher.services.errors import ValidationFailed
-from matcher.web import registry
+from matcher.web import edits, registry
 from matcher.web.roles import restrict_blueprint
 from matcher.web.volunteers.forms import (
     AbsenceForm,
@@ -60,18 +60,29 @@ def _edit(volunteer: Volunteer | None):
     form = VolunteerForm(obj=volunteer if request.method == "GET" else None)
     _fill_choices(form, volunteer)
     mask = volunteer.availability if volunteer else 0
-    grid_error = None
+    grid_error = conflict = None
     if request.method == "GET":
         _prefill(form, volunteer)
     else:
         mask, grid_error = registry.read_availability(request.form)
         if form.validate() and grid_error is None:
             try:
+                claimed = None
+                if volunteer is None:
+                    claimed = submissions.claim(edits.posted_key(), current_user, "volunteer")
                 postcode, lat, lon = records.coordinates(
                     form.postcode.data, form.lat.data, form.lon.data, volunteer
                 )
                 values = _values(form, mask, postcode, lat, lon)
-                saved = registry_volunteers.save(current_user, volunteer, values)
+                saved = registry_volunteers.save(
+                    current_user, volunteer, values, edits.posted_version()
+                )
+                submissions.finish(claimed, saved.id)
+            except submissions.AlreadySubmitted as done:
+                return edits.already_sent(_landing(done.record_id))
+            except records.StaleRecord as stale:
+                db.session.rollback()
+                conflict = edits.conflict(stale, form, {"availability": _("Beschikbaarheid")})
             except ValidationFailed as error:
                 db.session.rollback()
                 rest = registry.attach_errors(form, error.errors)
@@ -89,7 +100,14 @@ def _edit(volunteer: Volunteer | None):
         absence_form=AbsenceForm(formdata=None),
         post_form=PostOnlyForm(),
         vog=registry_volunteers.vog_status(volunteer.vog_date, today()) if volunteer else None,
-    ), (422 if request.method == "POST" else 200)
+        conflict=conflict,
+    ), (409 if conflict else 422 if request.method == "POST" else 200)
+
+
+def _landing(volunteer_id: int | None) -> str:
+    if volunteer_id is None:
+        return url_for("volunteers.index")
+    return url_for("volunteers.edit", volunteer_id=volunteer_id)
 
 
 def _fill_choices(form: VolunteerForm, volunteer: Volunteer | None) -> None:
@@ -160,12 +178,18 @@ def add_absence(volunteer_id: int):
     form = AbsenceForm()
     if form.validate_on_submit():
         try:
-            registry_volunteers.add_absence(
+            claimed = submissions.claim(edits.posted_key(), current_user, "volunteer_absence")
+            absence = registry_volunteers.add_absence(
                 current_user,
                 volunteer,
                 form.starts_on.data,
                 form.ends_on.data,
                 form.reason.data or "",
+            )
+            submissions.finish(claimed, absence.id)
+        except submissions.AlreadySubmitted:
+            return edits.already_sent(
+                url_for("volunteers.edit", volunteer_id=volunteer_id) + "#absences"
             )
         except ValidationFailed as error:
             db.session.rollback()
