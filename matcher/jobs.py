@@ -15,9 +15,10 @@ _resume_lock = threading.Lock()  # taken once per process, never released
 log = logging.getLogger(__name__)
 
 
-def resume_after_restart() -> None:
+def resume_after_restart() -> threading.Thread | None:
     """At start-up (inside an app context): mark failed the runs whose server or worker stopped,
-    give back the mail claims of a sender that stopped, and send (or queue) what waits."""
+    give back the mail claims of a sender that stopped, and send (or queue) what waits; the
+    sending thread, if one was started."""
     from matcher.extensions import db
     from matcher.services import notifications
     from matcher.services.matching import runs
@@ -26,7 +27,8 @@ def resume_after_restart() -> None:
     db.session.commit()
     notifications.release_stale_claims()
     if notifications.next_retry_in() is not None:
-        deliver_mail()
+        return deliver_mail()
+    return None
 
 
 def resume_once_per_process() -> None:
