@@ -99,6 +99,8 @@ def test_two_coordinators_deciding_one_proposal_at_once_get_one_winner(
         login_as(Role.COORDINATOR, name="Anna de Vries"),
         login_as(Role.COORDINATOR, name="Bram Smit"),
     )
+    page = anna.get(f"{BASE}/runs/{run.id}/review").get_data(as_text=True)
+    assert 'name="version" value="0"' in page  # the form says which version it decides on
     wait_at_barrier_before(monkeypatch, review, "decide")
     url = f"{BASE}/runs/{run.id}/proposals/{proposal.id}"
     pages = in_parallel(

@@ -134,13 +134,11 @@ def _fail_where(reason: str, now: datetime, *conditions) -> int:
 
 def _local_workers_gone() -> list[str]:
     """Workers (host:pid) of running runs on this host whose process no longer exists."""
-    host = socket.gethostname()
+    here = f"{socket.gethostname()}:"
     workers = db.session.scalars(
-        select(MatchingRun.worker)
-        .where(MatchingRun.status == RunStatus.RUNNING, MatchingRun.worker.like(f"{host}:%"))
-        .distinct()
+        select(MatchingRun.worker).where(MatchingRun.status == RunStatus.RUNNING).distinct()
     )
-    return [w for w in workers if not _process_exists(w.rpartition(":")[2])]
+    return [w for w in workers if w.startswith(here) and not _process_exists(w[len(here) :])]
 
 
 def _process_exists(pid: str) -> bool:
