@@ -104,12 +104,12 @@ def test_a_queued_run_nobody_took_is_failed_with_its_own_reason(
 def test_the_run_page_and_history_say_why_it_failed(login_as, world, coordinator):
     stuck = _left_running(coordinator, timedelta(minutes=2))
     client, _ = login_as(Role.COORDINATOR)
+    history = client.get(f"{BASE}/history").get_data(as_text=True)
+    assert f"mislukt: {STOPPED}" in history
     status = client.get(f"{BASE}/runs/{stuck}/status").get_json()
     assert status["status"] == "failed"  # the polling page learns it, and reloads
     page = client.get(f"{BASE}/runs/{stuck}").get_data(as_text=True)
     assert "De koppelronde is mislukt" in page and STOPPED in page
-    history = client.get(f"{BASE}/history").get_data(as_text=True)
-    assert f"mislukt: {STOPPED}" in history
 
 
 def test_the_first_request_of_a_web_process_recovers(

@@ -129,7 +129,7 @@ def _start_form() -> StartForm:
 
 @bp.route("/")
 def index():
-    return render_template("matching/index.html", form=_start_form(), runs=runs.history(10))
+    return render_template("matching/index.html", form=_start_form(), runs=_history(10))
 
 
 @bp.post("/runs")
@@ -157,6 +157,16 @@ def _current_run(run_id: int):
         db.session.commit()
         the_run = runs.get_run(run_id)
     return the_run
+
+
+def _history(limit: int = 100):
+    """Past runs; a busy one whose server stopped is marked failed first."""
+    past = runs.history(limit)
+    if any(runs.looks_stopped(r) for r in past):
+        runs.recover_stale_runs()
+        db.session.commit()
+        past = runs.history(limit)
+    return past
 
 
 @bp.route("/runs/<int:run_id>")
@@ -264,7 +274,7 @@ def confirm_run(run_id: int):
 
 @bp.route("/history")
 def history():
-    return render_template("matching/history.html", runs=runs.history())
+    return render_template("matching/history.html", runs=_history())
 
 
 from matcher.web.matching import manual_views  # noqa: E402, F401  (registers the routes)
