@@ -121,6 +121,9 @@ def serve(host: str, port: int) -> None:
 
 def _serve(host: str, port: int) -> None:
     """Werkzeug's threaded server (Flask's app.run() refuses to run inside its own CLI)."""
+    from matcher import jobs
+
+    jobs.resume_after_restart()  # runs whose server stopped fail; waiting mail goes out
     run_simple(host, port, current_app._get_current_object(), threaded=True)
 
 
@@ -160,6 +163,7 @@ def worker(burst: bool) -> None:
 
     if not current_app.config.get("REDIS_URL"):
         raise click.ClickException("MATCHER_REDIS_URL is niet ingesteld.")
+    jobs.resume_after_restart()  # runs whose worker stopped fail; waiting mail is queued
     jobs.work(current_app._get_current_object(), burst=burst)
 
 
@@ -171,6 +175,8 @@ def send_mail() -> None:
 
     sent, failed = notifications.send_pending()
     click.echo(f"Verstuurd: {sent}; mislukt (later opnieuw): {failed}.")
+    if given_up := notifications.failed_count():
+        click.echo(f"Na de laatste poging niet verstuurd: {given_up}.")
 
 
 def _register_solver_command() -> None:

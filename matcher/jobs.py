@@ -1,6 +1,8 @@
 """Long work outside the web request: a worker thread by default, an RQ queue on Redis when
-MATCHER_REDIS_URL is set (`matcher worker` then runs the jobs)."""
+MATCHER_REDIS_URL is set (`matcher worker` then runs the jobs). After a restart,
+resume_after_restart() fails the runs whose server stopped and sends what waits."""
 
+import logging
 import threading
 import time
 from datetime import timedelta
@@ -9,6 +11,38 @@ from flask import Flask, current_app, has_app_context
 
 QUEUE = "matcher"
 _mail_lock = threading.Lock()
+_resume_lock = threading.Lock()  # taken once per process, never released
+log = logging.getLogger(__name__)
+
+
+def resume_after_restart() -> threading.Thread | None:
+    """At start-up (inside an app context): mark failed the runs whose server or worker stopped,
+    give back the mail claims of a sender that stopped, and send (or queue) what waits; the
+    sending thread, if one was started."""
+    from matcher.extensions import db
+    from matcher.services import notifications
+    from matcher.services.matching import runs
+
+    runs.recover_stale_runs()
+    db.session.commit()
+    notifications.release_stale_claims()
+    if notifications.next_retry_in() is not None:
+        return deliver_mail()
+    return None
+
+
+def resume_once_per_process() -> None:
+    """The web app's first request in each process (gunicorn workers): resume_after_restart,
+    never failing the request itself (e.g. a database not migrated yet)."""
+    if not _resume_lock.acquire(blocking=False):
+        return
+    from matcher.extensions import db
+
+    try:
+        resume_after_restart()
+    except Exception:
+        db.session.rollback()
+        log.exception("resuming runs and mail after a restart failed")
 
 
 def start_matching(run_id: int) -> threading.Thread | None:

@@ -20,14 +20,34 @@ from matcher.models.people import Municipality, Participant, User, utcnow
 from matcher.models.registry import AVAILABILITY_CHECK, Placement, Volunteer
 
 
+def _scope_of(context) -> int:
+    return context.get_current_parameters().get("municipality_id") or 0
+
+
 class MatchingRun(db.Model):
-    """One weekly solver run for a scope (all municipalities, or one)."""
+    """One weekly solver run for a scope (all municipalities, or one).
+
+    A busy run (queued or running) is unique per week and scope (index below); the job that
+    runs it writes `heartbeat_at` while it works, so a run whose server died is recognised and
+    marked failed. Confirming is one conditional update from done to confirmed."""
 
     __tablename__ = "matching_runs"
-    __table_args__ = (sa.CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),)
+    __table_args__ = (
+        sa.CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
+        sa.CheckConstraint("scope = coalesce(municipality_id, 0)", name="scope_is_municipality"),
+        sa.Index(  # one queued or running run per week and scope
+            "uq_matching_runs_busy_scope",
+            "week_start",
+            "scope",
+            unique=True,
+            sqlite_where=sa.text("status IN ('queued', 'running')"),
+            postgresql_where=sa.text("status IN ('queued', 'running')"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     municipality_id: Mapped[int | None] = mapped_column(sa.ForeignKey("municipalities.id"))
+    scope: Mapped[int] = mapped_column(default=_scope_of)  # the municipality, 0 for all
     week_start: Mapped[date] = mapped_column(index=True)
     status: Mapped[RunStatus] = mapped_column(
         enum_column(RunStatus, "run_status"), default=RunStatus.QUEUED
@@ -38,9 +58,14 @@ class MatchingRun(db.Model):
     started_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     started_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    worker: Mapped[str] = mapped_column(sa.String(120), default="")  # host:pid running it
+    confirmed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    confirmed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     municipality: Mapped[Municipality | None] = relationship()
-    started_by: Mapped[User | None] = relationship()
+    started_by: Mapped[User | None] = relationship(foreign_keys=[started_by_id])
+    confirmed_by: Mapped[User | None] = relationship(foreign_keys=[confirmed_by_id])
 
 
 class Match(db.Model):

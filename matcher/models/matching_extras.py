@@ -24,6 +24,13 @@ class Decision(enum.StrEnum):
     REJECTED = "rejected"
 
 
+class OutboxStatus(enum.StrEnum):
+    PENDING = "pending"  # waits for its (next) attempt
+    SENDING = "sending"  # claimed by a sender, which is talking to the mail server
+    SENT = "sent"
+    FAILED = "failed"  # past its last attempt: nobody sends it any more
+
+
 class MatchProposal(db.Model):
     """One change (or non-change) a run proposes for one participant, with its review."""
 
@@ -42,6 +49,7 @@ class MatchProposal(db.Model):
     reasons: Mapped[list] = mapped_column(sa.JSON, default=list)
     decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(default=0)  # raised by every decision
 
     run: Mapped[MatchingRun] = relationship()
     participant: Mapped[Participant] = relationship()
@@ -69,9 +77,13 @@ class ParticipantOutcomeRow(db.Model):
 
 
 class OutboxMessage(db.Model):
-    """An e-mail waiting to be sent (or sent); nothing is lost while the mail server is down."""
+    """An e-mail waiting to be sent (or sent); nothing is lost while the mail server is down.
+
+    A sender claims a message (pending to sending) before it talks to the mail server, so two
+    senders never send one message twice; after its last attempt a message is failed."""
 
     __tablename__ = "outbox_messages"
+    __table_args__ = (sa.Index("ix_outbox_messages_status_due", "status", "next_attempt_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     to_address: Mapped[str] = mapped_column(sa.String(254))
@@ -83,3 +95,7 @@ class OutboxMessage(db.Model):
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     last_error: Mapped[str] = mapped_column(sa.String(300), default="")
+    status: Mapped[OutboxStatus] = mapped_column(
+        enum_column(OutboxStatus, "outbox_status"), default=OutboxStatus.PENDING
+    )
+    claimed_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))

@@ -22,6 +22,7 @@ from matcher.models import (
     Volunteer,
 )
 from matcher.services.access import visible_participants
+from matcher.services.notifications import failed_count
 from matcher.services.volunteering import open_notices
 from matcher.weeks import add_months, week_start
 
@@ -39,6 +40,7 @@ class CoordinatorFigures:
     vog_missing_or_old: int
     hours_awaiting_approval: int
     notices: tuple = ()  # issue 6: volunteers' changes that affect an active match
+    mail_failed: int = 0  # outbox messages past their last attempt
 
 
 def planned_hours(participant_ids: list[int], on: date) -> dict[int, float]:
@@ -93,6 +95,7 @@ def coordinator_figures(user: User, today: date) -> CoordinatorFigures:
             .where(HoursEntry.status == HoursStatus.SUBMITTED)
         ),
         notices=tuple(open_notices()),
+        mail_failed=failed_count(),
     )
 
 

@@ -4,15 +4,16 @@ run unless they became impossible (and then the run says why)."""
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from matcher.dayparts import to_mask
 from matcher.extensions import db
-from matcher.models import MatchKind, MatchSource, MatchStatus
+from matcher.models import AuditEvent, MatchKind, MatchSource, MatchStatus, Role, User
 from matcher.services.errors import ValidationFailed
 from matcher.services.matching import manual
 from matcher.services.matching.confirm import Conflicts
 from tests.matching.conftest import NEXT_WEEK, WEEK
-from tests.matching.helpers import proposals, run_now
+from tests.matching.helpers import in_parallel, proposals, run_now, wait_at_barrier_before
 
 
 def test_a_manual_match_is_active_and_kept_by_the_next_run(world, coordinator):
@@ -70,3 +71,35 @@ def test_ending_a_match_by_hand(world, coordinator, make):
     assert match.status == MatchStatus.ENDED and match.ends_on == date(2026, 11, 15)
     run = run_now(coordinator, WEEK)
     assert match.id not in {p.match_id for p in proposals(run)}
+
+
+def test_two_coordinators_ending_one_match_at_once_end_it_once(
+    app, world, coordinator, make, monkeypatch
+):
+    match = make.match(world["amina"], placement=world["shop"], dayparts=("mon-am",))
+    match_id = match.id
+    colleague = make.user(Role.COORDINATOR)
+    # both have read the match as running when they reach the write
+    wait_at_barrier_before(monkeypatch, manual, "get_participant")
+
+    def end(user_id):
+        with app.app_context():
+            user = db.session.get(User, user_id)
+            try:
+                manual.end_match(user, match_id, date(2026, 11, 15))
+                db.session.commit()
+                return "ended"
+            except manual.EndedMeanwhile:
+                db.session.rollback()
+                return "refused"
+
+    ids = coordinator.id, colleague.id
+    outcomes = in_parallel(lambda: end(ids[0]), lambda: end(ids[1]))
+    assert sorted(map(str, outcomes)) == [
+        "ended",
+        "refused",
+    ]
+    events = db.session.scalars(
+        select(AuditEvent).where(AuditEvent.entity == "match", AuditEvent.entity_id == match_id)
+    ).all()
+    assert [e.action for e in events] == ["end"]

@@ -67,3 +67,19 @@ def test_mail_goes_through_the_queue_too(
     assert jobs.deliver_mail() is None
     jobs.work(app, burst=True)
     assert [m["to"] for m in smtp_server.messages] == [["henk@vrijwilliger.example"]]
+
+
+def test_the_worker_sends_what_waited_when_it_starts(
+    app, app_ctx, redis_url, smtp_server, monkeypatch
+):
+    """Mail left in the outbox by a stopped server goes out when `matcher worker` starts,
+    without anyone queueing a new send."""
+    from matcher.cli import cli
+    from matcher.services import notifications
+
+    monkeypatch.setitem(app.config, "REDIS_URL", redis_url)
+    notifications.enqueue("henk@vrijwilliger.example", "Onderwerp", "Tekst")
+    db.session.commit()
+    result = app.test_cli_runner().invoke(cli, ["worker", "--burst"])
+    assert result.exit_code == 0, result.output
+    assert [m["to"] for m in smtp_server.messages] == [["henk@vrijwilliger.example"]]

@@ -1,10 +1,13 @@
 """Confirming a reviewed run: accepted proposals become active matches from the run's week, in
-one transaction, after every hard rule is checked again against the data as it is now."""
+one transaction, after every hard rule is checked again against the data as it is now.
+
+The transaction starts with one conditional update (done to confirmed): of two coordinators
+confirming at once exactly one wins; the other gets AlreadyConfirmed and writes nothing."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from matcher.extensions import db
 from matcher.models import (
@@ -17,8 +20,10 @@ from matcher.models import (
     RunStatus,
     User,
 )
+from matcher.models.people import utcnow
 from matcher.services import audit
 from matcher.services.errors import DomainError, ValidationFailed
+from matcher.services.matching.review import AlreadyConfirmed
 from matcher.services.matching.rules import plan_conflicts
 
 
@@ -39,9 +44,9 @@ class Change:
 
 
 def confirm_run(user: User, run: MatchingRun) -> list[Change]:
-    """Apply the accepted decisions (flushes; the caller commits); Conflicts when rules break."""
-    if run.status != RunStatus.DONE:
-        raise ValidationFailed("run_not_reviewable")
+    """Apply the accepted decisions (flushes; the caller commits); Conflicts when rules break,
+    AlreadyConfirmed when someone else confirmed the run first (the caller rolls back)."""
+    _take_for_confirmation(user, run)
     proposals = db.session.scalars(
         select(MatchProposal).where(MatchProposal.run_id == run.id).order_by(MatchProposal.id)
     ).all()
@@ -58,12 +63,28 @@ def confirm_run(user: User, run: MatchingRun) -> list[Change]:
     conflicts = plan_conflicts(week, planned)
     if conflicts:
         raise Conflicts(conflicts)
-    run.status = RunStatus.CONFIRMED
     audit.record(user, "confirm", "matching_run", run.id, ["status"])
     for change in changes:
         audit.record(user, change.action, "match", change.match.id, ["status"])
     db.session.flush()
     return changes
+
+
+def _take_for_confirmation(user: User, run: MatchingRun) -> None:
+    """done → confirmed in one conditional update; its row lock (PostgreSQL) or the write lock
+    (SQLite) holds a second confirmation, and decisions, until this transaction ends."""
+    won = db.session.execute(
+        update(MatchingRun)
+        .where(MatchingRun.id == run.id, MatchingRun.status == RunStatus.DONE)
+        .values(status=RunStatus.CONFIRMED, confirmed_by_id=user.id, confirmed_at=utcnow())
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(run)
+    if won == 1:
+        return
+    if run.status == RunStatus.CONFIRMED:
+        raise AlreadyConfirmed(run)
+    raise ValidationFailed("run_not_reviewable")
 
 
 def _apply(p: MatchProposal, week) -> Change | None:

@@ -2,6 +2,8 @@
 
 from datetime import date, timedelta
 
+from sqlalchemy import update
+
 from matcher.dayparts import to_mask
 from matcher.extensions import db
 from matcher.models import (
@@ -15,10 +17,14 @@ from matcher.models import (
 )
 from matcher.services import audit
 from matcher.services.access import get_participant
-from matcher.services.errors import NotFound, ValidationFailed
+from matcher.services.errors import DomainError, NotFound, ValidationFailed
 from matcher.services.matching.confirm import Conflicts
 from matcher.services.matching.rules import plan_conflicts
 from matcher.weeks import today, week_start
+
+
+class EndedMeanwhile(DomainError):
+    """Someone else ended (or re-ended) this match since it was shown."""
 
 
 def add_match(
@@ -66,9 +72,20 @@ def end_match(user: User, match_id: int, last_day: date) -> Match:
     get_participant(user, match.participant_id)
     if last_day < match.starts_on:
         raise ValidationFailed("ends_before_start")
-    match.ends_on = last_day
-    if last_day < today():  # one ending later keeps running until then
-        match.status = MatchStatus.ENDED
+    seen = Match.ends_on.is_(None) if match.ends_on is None else Match.ends_on == match.ends_on
+    ended = db.session.execute(  # one conditional update: of two coordinators, one ends it
+        update(Match)
+        .where(Match.id == match.id, Match.status == MatchStatus.ACTIVE, seen)
+        .values(
+            ends_on=last_day,
+            # one ending later keeps running until then
+            status=MatchStatus.ENDED if last_day < today() else MatchStatus.ACTIVE,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(match)
+    if ended != 1:
+        raise EndedMeanwhile(match_id)
     audit.record(user, "end", "match", match.id, ["status", "ends_on"])
     db.session.flush()
     return match

@@ -1,9 +1,13 @@
 """Reviewing a run: per participant the proposed plan, its hours, what changed and why; and the
-coordinator's decisions (accept, reject, pin; accept all)."""
+coordinator's decisions (accept, reject, pin; accept all).
+
+A decision is one conditional update on the proposal's version, only while its run is done
+(not confirmed): of two coordinators deciding at once one wins and the other is told what was
+decided; a decision on a confirmed run is refused."""
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 
 from matcher.extensions import db
@@ -20,10 +24,26 @@ from matcher.models import (
 )
 from matcher.models.people import utcnow
 from matcher.services import audit
-from matcher.services.errors import NotFound, ValidationFailed
+from matcher.services.errors import DomainError, NotFound, ValidationFailed
 
 FILTERS = ("below", "changed", "unmatched", "taalmaatje")
 WEEKLY_MINIMUM = 6.0
+
+
+class AlreadyConfirmed(ValidationFailed):
+    """The run was confirmed (by `by`, at `at`): nothing can be decided or confirmed again."""
+
+    def __init__(self, run: MatchingRun):
+        super().__init__("run_confirmed")
+        self.by, self.at = run.confirmed_by, run.confirmed_at
+
+
+class DecidedMeanwhile(DomainError):
+    """Someone else decided this proposal since it was shown; `proposal` holds their decision."""
+
+    def __init__(self, proposal: MatchProposal):
+        super().__init__("decided_meanwhile")
+        self.proposal = proposal
 
 
 @dataclass
@@ -84,42 +104,92 @@ def get_proposal(run: MatchingRun, proposal_id: int) -> MatchProposal:
     return proposal
 
 
-def decide(user: User, run: MatchingRun, proposal_id: int, choice: str) -> MatchProposal:
-    """Record accept, reject or pin for one proposal of a finished, unconfirmed run."""
-    _reviewable(run)
+def decide(
+    user: User, run: MatchingRun, proposal_id: int, choice: str, seen_version: int | None = None
+) -> MatchProposal:
+    """Record accept, reject or pin for one proposal of a finished, unconfirmed run (flushes).
+    `seen_version` is the proposal's version the coordinator saw; DecidedMeanwhile when it
+    changed, AlreadyConfirmed when the run was confirmed."""
+    if choice not in ("accept", "reject", "pin"):
+        raise ValidationFailed("unknown_choice")
     proposal = get_proposal(run, proposal_id)
     if choice == "pin" and proposal.action == ProposalAction.END:
         raise ValidationFailed("cannot_pin_end")
-    if choice not in ("accept", "reject", "pin"):
-        raise ValidationFailed("unknown_choice")
-    proposal.decision = Decision.REJECTED if choice == "reject" else Decision.ACCEPTED
-    proposal.pinned = choice == "pin"
-    proposal.decided_by_id, proposal.decided_at = user.id, utcnow()
+    version = proposal.version if seen_version is None else seen_version
+    _hold_reviewable(run)
+    decided = db.session.execute(
+        update(MatchProposal)
+        .where(
+            MatchProposal.id == proposal.id,
+            MatchProposal.version == version,
+            _still_reviewable(run),
+        )
+        .values(
+            decision=Decision.REJECTED if choice == "reject" else Decision.ACCEPTED,
+            pinned=choice == "pin",
+            decided_by_id=user.id,
+            decided_at=utcnow(),
+            version=MatchProposal.version + 1,
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount
+    db.session.refresh(proposal)
+    if decided != 1:
+        _refuse_closed(run)
+        raise DecidedMeanwhile(proposal)
     audit.record(user, choice, "match_proposal", proposal.id, ["decision", "pinned"])
     db.session.flush()
     return proposal
 
 
 def accept_all(user: User, run: MatchingRun) -> int:
-    """Accept every proposal still pending; returns how many."""
-    _reviewable(run)
-    pending = db.session.scalars(
-        select(MatchProposal).where(
-            MatchProposal.run_id == run.id, MatchProposal.decision == Decision.PENDING
+    """Accept every proposal still pending (one conditional update); returns how many."""
+    _hold_reviewable(run)
+    accepted = db.session.execute(
+        update(MatchProposal)
+        .where(
+            MatchProposal.run_id == run.id,
+            MatchProposal.decision == Decision.PENDING,
+            _still_reviewable(run),
         )
-    ).all()
-    now = utcnow()
-    for proposal in pending:
-        proposal.decision, proposal.decided_by_id, proposal.decided_at = (
-            Decision.ACCEPTED,
-            user.id,
-            now,
+        .values(
+            decision=Decision.ACCEPTED,
+            decided_by_id=user.id,
+            decided_at=utcnow(),
+            version=MatchProposal.version + 1,
         )
+        .execution_options(synchronize_session="fetch")
+    ).rowcount
+    if accepted == 0:
+        _refuse_closed(run)
     audit.record(user, "accept_all", "matching_run", run.id, ["decision"])
     db.session.flush()
-    return len(pending)
+    return accepted
 
 
-def _reviewable(run: MatchingRun) -> None:
+def _hold_reviewable(run: MatchingRun) -> None:
+    """Refuse unless the run is done; on PostgreSQL keep it so (FOR SHARE) until the caller's
+    transaction ends, so a confirmation waits for this decision or this decision for it."""
+    status = db.session.scalar(
+        select(MatchingRun.status).where(MatchingRun.id == run.id).with_for_update(read=True)
+    )
+    if status != RunStatus.DONE:
+        _refuse_closed(run)
+
+
+def _still_reviewable(run: MatchingRun):
+    """The same condition inside the update itself (SQLite has no row locks)."""
+    return (
+        select(MatchingRun.id)
+        .where(MatchingRun.id == run.id, MatchingRun.status == RunStatus.DONE)
+        .exists()
+    )
+
+
+def _refuse_closed(run: MatchingRun) -> None:
+    """Raise when the run is no longer reviewable (confirmed, or never finished)."""
+    db.session.refresh(run)
+    if run.status == RunStatus.CONFIRMED:
+        raise AlreadyConfirmed(run)
     if run.status != RunStatus.DONE:
         raise ValidationFailed("run_not_reviewable")

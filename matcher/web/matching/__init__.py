@@ -2,7 +2,18 @@
 
 from datetime import date
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -36,8 +47,21 @@ SOLVER_STATUS = {
     "infeasible": _l("onmogelijk"),
     "no_solution": _l("geen oplossing"),
 }
+RUN_ERRORS = {
+    "server_stopped": _l("de server is gestopt tijdens de koppelronde"),
+    "stale": _l("de server is gestopt tijdens de koppelronde"),
+    "not_picked_up": _l("geen verwerker heeft de koppelronde op tijd opgepakt"),
+}
 ACTIONS = {"keep": _l("blijft"), "add": _l("nieuw"), "end": _l("stopt")}
 DECISIONS = {"pending": _l("open"), "accepted": _l("geaccepteerd"), "rejected": _l("afgewezen")}
+
+
+@bp.before_app_request
+def _resume_after_restart():
+    """Under gunicorn (no start-up hook of ours runs): the first request of each process fails
+    the runs whose server stopped and sends the mail that waits (MATCHER_RESUME_AT_START)."""
+    if current_app.config.get("RESUME_AT_START", not current_app.testing):
+        jobs.resume_once_per_process()
 
 
 def match_hours(match) -> float:
@@ -57,7 +81,40 @@ def _helpers():
         "solver_status_label": lambda v: SOLVER_STATUS.get(str(v), v),
         "action_label": lambda v: ACTIONS.get(str(v), v),
         "decision_label": lambda v: DECISIONS.get(str(v), v),
+        "run_error_label": run_error_label,
     }
+
+
+def run_error_label(run) -> str:
+    """Why a run failed, in a few words."""
+    return str(RUN_ERRORS.get(run.error, _l("er ging iets mis bij het berekenen")))
+
+
+def _moment(at) -> str:
+    return format_datetime(at, "d MMMM yyyy, HH:mm") if at else "?"
+
+
+def _already_confirmed(error: review.AlreadyConfirmed) -> str:
+    return _(
+        "Deze ronde is al bevestigd door %(name)s op %(when)s; er is niets opnieuw opgeslagen"
+        " of verstuurd.",
+        name=error.by.name if error.by else "?",
+        when=_moment(error.at),
+    )
+
+
+def _decided_meanwhile(error: review.DecidedMeanwhile) -> str:
+    proposal = error.proposal
+    if proposal.pinned:
+        what = _("vastgezet")
+    else:
+        what = DECISIONS.get(str(proposal.decision.value), proposal.decision.value)
+    return _(
+        "%(name)s heeft dit voorstel intussen %(what)s (%(when)s); uw keuze is niet opgeslagen.",
+        name=proposal.decided_by.name if proposal.decided_by else "?",
+        what=what,
+        when=_moment(proposal.decided_at),
+    )
 
 
 def _start_form() -> StartForm:
@@ -72,7 +129,7 @@ def _start_form() -> StartForm:
 
 @bp.route("/")
 def index():
-    return render_template("matching/index.html", form=_start_form(), runs=runs.history(10))
+    return render_template("matching/index.html", form=_start_form(), runs=_history(10))
 
 
 @bp.post("/runs")
@@ -92,9 +149,29 @@ def start():
     return redirect(url_for(".run", run_id=run.id))
 
 
+def _current_run(run_id: int):
+    """The run; one whose server stopped is marked failed first (so its page says so)."""
+    the_run = runs.get_run(run_id)
+    if runs.looks_stopped(the_run):
+        runs.recover_stale_runs()
+        db.session.commit()
+        the_run = runs.get_run(run_id)
+    return the_run
+
+
+def _history(limit: int = 100):
+    """Past runs; a busy one whose server stopped is marked failed first."""
+    past = runs.history(limit)
+    if any(runs.looks_stopped(r) for r in past):
+        runs.recover_stale_runs()
+        db.session.commit()
+        past = runs.history(limit)
+    return past
+
+
 @bp.route("/runs/<int:run_id>")
 def run(run_id: int):
-    the_run = runs.get_run(run_id)
+    the_run = _current_run(run_id)
     if the_run.status in (RunStatus.DONE, RunStatus.CONFIRMED):
         return redirect(url_for(".review_page", run_id=run_id))
     return render_template("matching/run.html", run=the_run)
@@ -102,7 +179,7 @@ def run(run_id: int):
 
 @bp.route("/runs/<int:run_id>/status")
 def status(run_id: int):
-    the_run = runs.get_run(run_id)
+    the_run = _current_run(run_id)
     return jsonify(
         status=the_run.status.value,
         progress=the_run.progress,
@@ -134,8 +211,15 @@ def decide(run_id: int, proposal_id: int):
     if not EmptyForm().validate_on_submit() or request.form.get("choice") not in CHOICES:
         abort(400)
     the_run = runs.get_run(run_id)
+    seen = request.form.get("version", type=int)
     try:
-        review.decide(current_user, the_run, proposal_id, request.form["choice"])
+        review.decide(current_user, the_run, proposal_id, request.form["choice"], seen)
+    except review.AlreadyConfirmed as error:
+        db.session.rollback()
+        flash(_already_confirmed(error), "error")
+    except review.DecidedMeanwhile as error:
+        db.session.rollback()
+        flash(_decided_meanwhile(error), "error")
     except DomainError:
         db.session.rollback()
         flash(_("Dit voorstel kan niet meer worden gewijzigd."), "error")
@@ -151,6 +235,9 @@ def accept_all(run_id: int):
         abort(400)
     try:
         count = review.accept_all(current_user, runs.get_run(run_id))
+    except review.AlreadyConfirmed as error:
+        db.session.rollback()
+        flash(_already_confirmed(error), "error")
     except DomainError:
         db.session.rollback()
         flash(_("Deze ronde kan niet meer worden gewijzigd."), "error")
@@ -171,6 +258,10 @@ def confirm_run(run_id: int):
     except confirm.Conflicts as error:
         db.session.rollback()
         return review_page(run_id, conflicts=error.conflicts)
+    except review.AlreadyConfirmed as error:
+        db.session.rollback()
+        flash(_already_confirmed(error), "error")
+        return redirect(url_for(".review_page", run_id=run_id))
     except DomainError:
         db.session.rollback()
         flash(_("Deze ronde kan niet (meer) worden bevestigd."), "error")
@@ -183,7 +274,7 @@ def confirm_run(run_id: int):
 
 @bp.route("/history")
 def history():
-    return render_template("matching/history.html", runs=runs.history())
+    return render_template("matching/history.html", runs=_history())
 
 
 from matcher.web.matching import manual_views  # noqa: E402, F401  (registers the routes)

@@ -130,6 +130,13 @@ def end_match():
     try:
         match = manual.end_match(current_user, form.match_id.data, form.last_day.data)
         mail.queue_messages(None, [Change("ended", match)])
+    except manual.EndedMeanwhile:
+        db.session.rollback()
+        flash(
+            _("Deze koppeling is intussen door iemand anders beëindigd; er is niets opgeslagen."),
+            "error",
+        )
+        return redirect(url_for(".manual_page", participant=request.form.get("participant")))
     except DomainError:
         db.session.rollback()
         flash(_("Deze koppeling kan niet op die dag eindigen."), "error")
