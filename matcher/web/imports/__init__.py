@@ -18,7 +18,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectChoice, SelectField
 from wtforms.validators import DataRequired
@@ -29,6 +28,7 @@ from matcher.services import audit, exports, imports
 from matcher.services.errors import ValidationFailed
 from matcher.services.imports import reader
 from matcher.services.imports.specs import COLUMNS
+from matcher.web.fields import Form
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today
 
@@ -52,7 +52,7 @@ MIMETYPES = {
 STALE_SECONDS = 24 * 3600
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     kind = SelectField(
         _l("Wat importeert u?"),
         choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()],
@@ -64,7 +64,7 @@ class UploadForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     token = HiddenField(validators=[DataRequired()])
 
 
