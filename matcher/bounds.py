@@ -24,7 +24,7 @@ class Bound:
             return False
         try:
             number = float(value)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             return False
         if not math.isfinite(number) or (self.whole and number != int(number)):
             return False

@@ -98,6 +98,7 @@ class NumberField(Field):
     def process_formdata(self, valuelist):
         self.data = None
         if not valuelist or not str(valuelist[0]).strip():
+            self.raw_data = [""]  # blank: InputRequired refuses it, Optional skips it
             return
         try:
             self.data = self._read(str(valuelist[0]))

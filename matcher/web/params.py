@@ -19,8 +19,8 @@ _WHOLE = re.compile(r"-?[0-9]{1,12}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def _raw(name: str) -> str | None:
-    value = request.args.get(name)
+def _raw(name: str, form_too: bool = False) -> str | None:
+    value = (request.values if form_too else request.args).get(name)
     if value is None:
         return None
     return clean(value) or None
@@ -56,9 +56,12 @@ def arg_choice(name: str, choices, default: str | None = None) -> str | None:
     return raw
 
 
-def arg_int(name: str, default: int | None = None, bound: Bound | None = None) -> int | None:
-    """?name=... as a whole number inside `bound`; the default when it is absent."""
-    raw = _raw(name)
+def arg_int(
+    name: str, default: int | None = None, bound: Bound | None = None, form_too: bool = False
+) -> int | None:
+    """?name=... as a whole number inside `bound`; the default when it is absent.
+    `form_too`: also read it from a POSTed form."""
+    raw = _raw(name, form_too)
     if raw is None:
         return default
     if not _WHOLE.fullmatch(raw):
