@@ -67,7 +67,16 @@ PARTICIPANT_COLUMNS = (
     ("coach_email", False, "", _l("e-mailadres van de coach")),
     ("status", False, "actief", _l("intake, actief, gepauzeerd of afgerond")),
     ("beschikbaarheid", True, "mon-am wed-am", _l("dagdelen mon-am … sun-ev")),
-    ("max_uren_week", True, "12", _l("meer dan 0, hooguit 20")),
+    (
+        "max_uren_week",
+        True,
+        "12",
+        _l(
+            "meer dan %(low)s, hooguit %(high)s",
+            low=format(bounds.LOAD_CAP.low, "g"),
+            high=format(bounds.LOAD_CAP.high, "g"),
+        ),
+    ),
     ("interesses", False, "groen", _l("categorieën")),
     ("niveau", False, "A1", _l("A0 t/m B2")),
     ("talen", False, "ar", _l("ISO 639-taalcodes, bijvoorbeeld ar, ti, prs")),
