@@ -5,6 +5,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matcher import bounds
 from matcher.extensions import db
 from matcher.models.enums import (
     AbsenceKind,
@@ -112,7 +113,7 @@ class HoursEntry(db.Model):
 
     __tablename__ = "hours_entries"
     __table_args__ = (
-        sa.CheckConstraint("hours >= 0 AND hours <= 24", name="hours_range"),
+        sa.CheckConstraint(bounds.DAY_HOURS.sql("hours"), name="hours_range"),
         sa.Index("ix_hours_entries_participant_date", "participant_id", "entry_date"),
     )
 

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matcher import bounds
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models.edits import VersionColumns, Versioned
@@ -104,10 +105,10 @@ class Participant(Versioned, db.Model):
     __tablename__ = "participants"
     __table_args__ = (
         sa.CheckConstraint(f"availability {AVAILABILITY_CHECK}", name="availability_range"),
-        sa.CheckConstraint("max_hours_week > 0 AND max_hours_week <= 40", name="max_hours_range"),
-        sa.CheckConstraint("travel_km > 0", name="travel_km_positive"),
+        sa.CheckConstraint(bounds.LOAD_CAP.sql("max_hours_week"), name="max_hours_range"),
+        sa.CheckConstraint(bounds.TRAVEL_KM.sql("travel_km"), name="travel_km_range"),
         sa.CheckConstraint("participation_target >= 0", name="target_nonnegative"),
-        sa.CheckConstraint("hours_before >= 0", name="hours_before_nonnegative"),
+        sa.CheckConstraint(bounds.HOURS_BEFORE.sql("hours_before"), name="hours_before_range"),
         sa.CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),
         sa.CheckConstraint(
             "trajectory_end IS NULL OR trajectory_end > pip_date", name="trajectory_after_pip"

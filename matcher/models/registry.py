@@ -5,6 +5,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matcher import bounds
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models.edits import Versioned
@@ -77,8 +78,8 @@ class PlacementSession(db.Model):
     __table_args__ = (
         sa.UniqueConstraint("placement_id", "daypart", name="uq_placement_sessions_daypart"),
         sa.CheckConstraint(f"daypart IN ({DAYPART_LIST})", name="daypart_known"),
-        sa.CheckConstraint("hours > 0 AND hours <= 12", name="hours_range"),
-        sa.CheckConstraint("capacity >= 0", name="capacity_nonnegative"),
+        sa.CheckConstraint(bounds.SESSION_HOURS.sql("hours"), name="hours_range"),
+        sa.CheckConstraint(bounds.SESSION_PLACES.sql("capacity"), name="capacity_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -98,9 +99,11 @@ class Volunteer(Versioned, db.Model):
     __tablename__ = "volunteers"
     __table_args__ = (
         sa.CheckConstraint(f"availability {AVAILABILITY_CHECK}", name="availability_range"),
-        sa.CheckConstraint("capacity >= 0", name="capacity_nonnegative"),
-        sa.CheckConstraint("session_hours > 0 AND session_hours <= 8", name="session_hours"),
-        sa.CheckConstraint("travel_km IS NULL OR travel_km > 0", name="travel_km_positive"),
+        sa.CheckConstraint(bounds.VOLUNTEER_CAPACITY.sql("capacity"), name="capacity_range"),
+        sa.CheckConstraint(bounds.MEETING_HOURS.sql("session_hours"), name="session_hours"),
+        sa.CheckConstraint(
+            bounds.TRAVEL_KM.sql("travel_km", nullable=True), name="travel_km_range"
+        ),
         sa.CheckConstraint("lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180", name="coords"),
     )
 

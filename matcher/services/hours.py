@@ -6,6 +6,7 @@ Decisions use a conditional UPDATE … WHERE status = 'submitted': two coaches d
 cannot overwrite each other; the later one is told what was decided.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +15,7 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import aliased, selectinload
 
+from matcher import bounds, number_format
 from matcher.extensions import db
 from matcher.models import (
     AbsenceKind,
@@ -27,7 +29,7 @@ from matcher.models.people import utcnow
 from matcher.services import audit
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
 
-MAX_HOURS_PER_DAY = 12.0
+MAX_HOURS_PER_DAY = bounds.DAY_HOURS.high
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ def current_entries(participant_id: int, on: date, exclude_id: int | None = None
 
 def check(participant: Participant, new: NewHours, today: date, replaces: int | None = None):
     """Raise ValidationFailed with a Dutch message when `new` breaks a rule."""
+    if not isinstance(new.hours, int | float) or not math.isfinite(new.hours):
+        message = str(number_format.not_a_number_message())
+        raise ValidationFailed(message, {"hours": "not_a_number"})
     if new.hours < 0:
         raise ValidationFailed(_("Het aantal uren kan niet negatief zijn."), {"hours": "negative"})
     if new.entry_date > today:
@@ -90,7 +95,7 @@ def check(participant: Participant, new: NewHours, today: date, replaces: int | 
 
 
 def _fmt(entries: list[HoursEntry]) -> str:
-    return f"{sum(e.hours for e in entries):g}"
+    return number_format.format_number(sum(e.hours for e in entries))
 
 
 def add(

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from matcher import number_format
 from matcher.extensions import db
 from matcher.models import (
     ActivityKind,
@@ -62,14 +63,11 @@ def load(user: User, monday: date, kind: ActivityKind) -> list[GridRow]:
 
 
 def parse(raw: str) -> float | None:
-    """'2,5' → 2.5; '' → None; anything else raises ValueError."""
-    text = raw.strip().replace(",", ".")
-    if not text:
+    """'2,5' (or '2.5') → 2.5 in the user's locale; '' → None; NaN, infinities and anything
+    that is not a number raise ValueError."""
+    if not raw.strip():
         return None
-    value = float(text)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(raw)
-    return value
+    return float(number_format.parse_number(raw))
 
 
 def save(

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from matcher import bounds, number_format
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models import DutchLevel, Organisation, Placement, PlacementSession, Role, User
@@ -26,7 +27,6 @@ FIELDS = (
     "contact_user_id",
     "external_ref",
 )
-MAX_SESSION_HOURS = 12
 
 
 def search(
@@ -64,10 +64,10 @@ def check_sessions(sessions: dict[str, tuple[float, int]]) -> dict[str, str]:
     for daypart, (hours, capacity) in sessions.items():
         if daypart not in DAYPARTS:
             errors[daypart] = _l("Onbekend dagdeel '%(name)s'.", name=daypart)
-        elif not 0 < hours <= MAX_SESSION_HOURS:
-            errors[daypart] = _l("Uren moeten groter dan 0 en hooguit 12 zijn.")
-        elif capacity != int(capacity) or capacity < 0:
-            errors[daypart] = _l("Plaatsen is een heel getal van 0 of meer.")
+        elif not bounds.SESSION_HOURS.contains(hours):
+            errors[daypart] = number_format.bound_message(bounds.SESSION_HOURS)
+        elif not bounds.SESSION_PLACES.contains(capacity):
+            errors[daypart] = number_format.bound_message(bounds.SESSION_PLACES)
     return errors
 
 

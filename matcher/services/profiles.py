@@ -5,6 +5,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from matcher import bounds, free_text, number_format
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models import Participant, Role, User
@@ -33,7 +34,14 @@ MATCHING_FIELDS = (
 )
 COORDINATOR_FIELDS = ("coach_id",)
 COACH_FIELDS = ("pip_date", "trajectory_end", "functional_limits", "notes")
-MAX_HOURS_WEEK = 20  # national guideline for volunteer work during inburgering
+MAX_HOURS_WEEK = bounds.LOAD_CAP.high  # kept for callers; the bound lives in matcher/bounds.py
+BOUNDS = {
+    "max_hours_week": bounds.LOAD_CAP,
+    "travel_km": bounds.TRAVEL_KM,
+    "hours_before": bounds.HOURS_BEFORE,
+    "lat": bounds.LATITUDE,
+    "lon": bounds.LONGITUDE,
+}
 
 
 def editable_fields(user: User, participant: Participant | None) -> tuple[str, ...]:
@@ -50,12 +58,12 @@ def check(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not 0 <= values.get("availability", 0) <= ALL_MASK:
         errors["availability"] = _l("Onbekend dagdeel.")
-    if not 0 < values.get("max_hours_week", 1) <= MAX_HOURS_WEEK:
-        errors["max_hours_week"] = _l("Maximaal uren per week ligt tussen 0 en 20.")
-    if values.get("travel_km", 1) <= 0:
-        errors["travel_km"] = _l("Reisafstand moet groter dan 0 zijn.")
-    if values.get("hours_before", 0) < 0:
-        errors["hours_before"] = _l("Uren vóór registratie kunnen niet negatief zijn.")
+    for name, bound in BOUNDS.items():
+        if name in values and not bound.contains(values[name]):
+            errors[name] = number_format.bound_message(bound)
+    for name in ("first_name", "last_name"):
+        if name in values and not free_text.is_name(values[name]):
+            errors[name] = _l("Een naam bevat minstens één letter.")
     end, pip = values.get("trajectory_end"), values.get("pip_date")
     if end is not None and pip is not None and end <= pip:
         errors["trajectory_end"] = _l("Het einde van het traject ligt na de PIP-datum.")

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from matcher import bounds, number_format
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models import User, Volunteer, VolunteerAbsence, VolunteerKind
@@ -36,6 +37,14 @@ FIELDS = (
     "external_ref",
 )
 VOG_VALID_YEARS = 3
+BOUNDS = {
+    "capacity": bounds.VOLUNTEER_CAPACITY,
+    "session_hours": bounds.MEETING_HOURS,
+    "travel_km": bounds.TRAVEL_KM,
+    "lat": bounds.LATITUDE,
+    "lon": bounds.LONGITUDE,
+}
+MAY_BE_EMPTY = {"travel_km"}  # no limit
 
 
 def vog_status(vog_date: date | None, today: date) -> str:
@@ -83,14 +92,11 @@ def check(values: dict[str, Any]) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not 0 <= values.get("availability", 0) <= ALL_MASK:
         errors["availability"] = _l("Onbekend dagdeel.")
-    capacity = values.get("capacity", 1)
-    if capacity != int(capacity) or capacity < 0:
-        errors["capacity"] = _l("Aantal deelnemers is een heel getal van 0 of meer.")
-    if not 0 < values.get("session_hours", 2) <= 8:
-        errors["session_hours"] = _l("Duur van een ontmoeting ligt tussen 0 en 8 uur.")
-    travel = values.get("travel_km")
-    if travel is not None and travel <= 0:
-        errors["travel_km"] = _l("Reisafstand moet groter dan 0 zijn (of leeg: geen grens).")
+    for name, bound in BOUNDS.items():
+        if name not in values or (values[name] is None and name in MAY_BE_EMPTY):
+            continue
+        if not bound.contains(values[name]):
+            errors[name] = number_format.bound_message(bound)
     return errors
 
 

@@ -6,6 +6,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from matcher import bounds, languages
+from matcher import free_text as cleaning
+from matcher.bounds import Bound
 from matcher.dayparts import DAYPARTS, to_mask
 from matcher.models import (
     AbsenceKind,
@@ -43,30 +46,47 @@ def free_text(value: str) -> str:
     return value.strip()
 
 
-def number(low: float, high: float) -> Parser:
-    """A decimal number within [low, high] (a comma is accepted as decimal sign)."""
+def name(value: str) -> str:
+    """A required name: at least one letter, cleaned like every other name."""
+    result = cleaning.clean(text(value))
+    if not cleaning.is_name(result):
+        raise ValueError(f"'{value}' bevat geen letter")
+    return result
+
+
+def number(bound: Bound) -> Parser:
+    """A decimal number inside `bound` (a comma is accepted as decimal sign)."""
 
     def parse(value: str) -> float:
         try:
             result = float(value.replace(",", "."))
         except ValueError:
             raise ValueError(f"'{value}' is geen getal") from None
-        if not low <= result <= high:
-            raise ValueError(f"{result:g} ligt niet tussen {low:g} en {high:g}")
+        if not bound.contains(result):
+            above = "boven" if bound.low_open else "tussen"
+            raise ValueError(f"{result:g} ligt niet {above} {bound.low:g} en {bound.high:g}")
         return result
 
     return parse
 
 
-def integer(low: int, high: int) -> Parser:
-    """A whole number within [low, high]."""
+def integer(bound: Bound) -> Parser:
+    """A whole number inside `bound`."""
 
     def parse(value: str) -> int:
         if not value.strip().lstrip("-").isdigit():
             raise ValueError(f"'{value}' is geen geheel getal")
-        return int(number(low, high)(value))
+        return int(number(bound)(value))
 
     return parse
+
+
+def language_list(value: str) -> list[str]:
+    """Space-separated ISO 639 codes, in their canonical form."""
+    try:
+        return languages.parse_list(",".join(value.split()))
+    except languages.UnknownLanguage as unknown:
+        raise ValueError(f"'{unknown.code}' is geen ISO 639-taalcode") from None
 
 
 def choice(enum_cls) -> Parser:
@@ -120,14 +140,16 @@ def optional(parser: Parser) -> Parser:
     return lambda value: parser(value) if value.strip() else None
 
 
-LAT, LON = number(-90, 90), number(-180, 180)
+LAT, LON = number(bounds.LATITUDE), number(bounds.LONGITUDE)
+# The participation target is not a profile field; a whole number of hours.
+TARGET = Bound(0, 2000, whole=True)
 
 SPECS: dict[str, dict[str, Parser]] = {
     "municipalities.csv": {"name": text, "main_place": text, "lat": LAT, "lon": LON},
-    "users.csv": {"email": text, "name": text, "role": choice(Role)},
+    "users.csv": {"email": text, "name": name, "role": choice(Role)},
     "organisations.csv": {
         "ref": text,
-        "name": text,
+        "name": name,
         "municipality": text,
         "contact_name": free_text,
         "contact_email": free_text,
@@ -148,27 +170,27 @@ SPECS: dict[str, dict[str, Parser]] = {
     "sessions.csv": {
         "placement_ref": text,
         "daypart": daypart,
-        "hours": number(0.25, 12),
-        "capacity": integer(0, 100),
+        "hours": number(bounds.SESSION_HOURS),
+        "capacity": integer(bounds.SESSION_PLACES),
     },
     "volunteers.csv": {
         "ref": text,
         "kind": choice(VolunteerKind),
-        "first_name": text,
-        "last_name": text,
+        "first_name": name,
+        "last_name": name,
         "email": free_text,
         "phone": free_text,
         "gender": optional(choice(Gender)),
         "municipality": text,
         "availability": dayparts,
-        "capacity": integer(0, 20),
-        "session_hours": number(0.25, 8),
-        "languages": words,
+        "capacity": integer(bounds.VOLUNTEER_CAPACITY),
+        "session_hours": number(bounds.MEETING_HOURS),
+        "languages": language_list,
         "interests": words,
         "postcode": text,
         "lat": LAT,
         "lon": LON,
-        "travel_km": optional(number(0.1, 200)),
+        "travel_km": optional(number(bounds.TRAVEL_KM)),
         "vog_date": optional(iso_date),
         "account_email": free_text,
     },
@@ -180,28 +202,28 @@ SPECS: dict[str, dict[str, Parser]] = {
     },
     "participants.csv": {
         "ref": text,
-        "first_name": text,
-        "last_name": text,
+        "first_name": name,
+        "last_name": name,
         "coach_email": free_text,
         "municipality": text,
         "route": choice(Route),
         "status": choice(ParticipantStatus),
         "pip_date": iso_date,
         "availability": dayparts,
-        "max_hours_week": number(1, 20),
+        "max_hours_week": number(bounds.LOAD_CAP),
         "functional_limits": free_text,
         "interests": words,
         "dutch_level": choice(DutchLevel),
-        "languages": words,
+        "languages": language_list,
         "postcode": text,
         "lat": LAT,
         "lon": LON,
-        "travel_km": number(0.1, 200),
+        "travel_km": number(bounds.TRAVEL_KM),
         "wants_taalmaatje": flag,
         "wants_buddy": flag,
         "buddy_gender_preference": optional(choice(Gender)),
-        "participation_target": integer(0, 2000),
-        "hours_before": number(0, 2000),
+        "participation_target": integer(TARGET),
+        "hours_before": number(bounds.HOURS_BEFORE),
     },
     "matches.csv": {
         "participant_ref": text,
@@ -214,7 +236,7 @@ SPECS: dict[str, dict[str, Parser]] = {
         "participant_ref": text,
         "date": iso_date,
         "activity": choice(ActivityKind),
-        "hours": number(0, 12),
+        "hours": number(bounds.DAY_HOURS),
         "status": choice(HoursStatus),
         "absence": optional(choice(AbsenceKind)),
     },

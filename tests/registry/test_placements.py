@@ -167,7 +167,7 @@ def test_a_reference_already_in_use_is_refused_not_crashed(login_as, make):
     existing = make.placement(external_ref="PL-1")
     form = placement_form(existing.organisation_id, external_ref="PL-1", lat="nan")
     response = client.post_form("/plekken/nieuw", form)
-    assert response.status_code == 422 and "Vul een getal in." in text(response)
+    assert response.status_code == 422 and "Vul een getal in, bijvoorbeeld 3,5." in text(response)
     response = client.post_form("/plekken/nieuw", {**form, "lat": "52.3"})
     assert response.status_code == 422
     assert "Dit kenmerk is al in gebruik bij een ander gegeven." in text(response)

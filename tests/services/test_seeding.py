@@ -125,6 +125,6 @@ def test_negative_capacity_in_a_seed_is_named(app_ctx, tmp_path):
     with pytest.raises(SeedError) as caught:
         load_region(folder)
     assert (
-        "sessions.csv, rij 2, veld capacity: -1 ligt niet tussen 0 en 100"
+        "sessions.csv, rij 2, veld capacity: -1 ligt niet tussen 0 en 1000"
         in caught.value.problems[0]
     )

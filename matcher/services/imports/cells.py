@@ -4,6 +4,9 @@ from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
 
+from matcher import bounds, free_text, number_format
+from matcher import languages as language_codes
+from matcher.bounds import Bound
 from matcher.dayparts import DAYPARTS, INDEX
 from matcher.models import DutchLevel
 from matcher.models.enums import CATEGORIES
@@ -20,13 +23,22 @@ class CellError(ValueError):
         self.column = column
 
 
-def text(value: str, max_length: int, required: bool = False) -> str:
-    """Trimmed text of at most max_length characters."""
+def text(value: str, max_length: int, required: bool = False, multiline: bool = False) -> str:
+    """Trimmed text of at most max_length characters, in NFC, without control characters."""
+    value = free_text.clean(value, multiline=multiline)
     if required and not value:
         raise CellError(_l("verplicht, maar leeg"))
     if len(value) > max_length:
         raise CellError(_l("langer dan %(max)d tekens", max=max_length))
     return value
+
+
+def name(value: str, max_length: int) -> str:
+    """A required name: text with at least one letter."""
+    result = text(value, max_length, required=True)
+    if not free_text.is_name(result):
+        raise CellError(_l("een naam bevat minstens één letter"))
+    return result
 
 
 def number(
@@ -42,12 +54,23 @@ def number(
     except ValueError as error:
         raise CellError(_l("'%(value)s' is geen getal", value=value[:30])) from error
     if result != result or result > high or result < low or (low_open and result == low):
+        low_text, high_text = number_format.format_number(low), number_format.format_number(high)
         if low_open:
             raise CellError(
-                _l("moet groter dan %(low)s en hooguit %(high)s zijn", low=low, high=high)
+                _l("moet groter dan %(low)s en hooguit %(high)s zijn", low=low_text, high=high_text)
             )
-        raise CellError(_l("moet tussen %(low)s en %(high)s liggen", low=low, high=high))
+        raise CellError(_l("moet tussen %(low)s en %(high)s liggen", low=low_text, high=high_text))
     return result
+
+
+def within(value: str, bound: Bound, required: bool = True) -> float | int | None:
+    """A number inside `bound` (matcher/bounds.py); a whole number when the bound says so."""
+    result = number(value, bound.low, bound.high, required, bound.low_open)
+    if result is None or not bound.whole:
+        return result
+    if result != int(result):
+        raise CellError(_l("'%(value)s' is geen heel getal", value=value[:30]))
+    return int(result)
 
 
 def whole(value: str, low: int, high: int) -> int:
@@ -92,12 +115,16 @@ def categories(value: str) -> list[str]:
 
 
 def languages(value: str) -> list[str]:
-    """ISO 639-1 codes separated by commas."""
-    codes = [part.strip().lower() for part in value.replace(";", ",").split(",") if part.strip()]
-    for code in codes:
-        if len(code) != 2 or not code.isalpha():
-            raise CellError(_l("'%(value)s' is geen taalcode van twee letters", value=code[:20]))
-    return codes
+    """ISO 639 codes separated by commas, in their canonical form ('tir' → 'ti')."""
+    try:
+        return language_codes.parse_list(value)
+    except language_codes.UnknownLanguage as unknown:
+        raise CellError(
+            _l(
+                "'%(value)s' is geen taalcode (ISO 639, bijvoorbeeld ar, ti of prs)",
+                value=unknown.code,
+            )
+        ) from unknown
 
 
 def dayparts(value: str) -> int:
@@ -125,8 +152,8 @@ def sessions(value: str) -> dict[str, tuple[float, int]]:
         if name in result:
             raise CellError(_l("dagdeel '%(value)s' staat er twee keer in", value=name))
         try:
-            hours = number(pieces[1], 0, 12, low_open=True)
-            capacity = whole(pieces[2], 0, 1000)
+            hours = within(pieces[1], bounds.SESSION_HOURS)
+            capacity = within(pieces[2], bounds.SESSION_PLACES)
         except CellError as error:
             raise CellError(f"{name}: {error}") from error
         result[name] = (hours, capacity)

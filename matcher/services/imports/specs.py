@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from matcher import bounds
 from matcher.extensions import db
 from matcher.models import (
     Gender,
@@ -50,7 +51,7 @@ VOLUNTEER_COLUMNS = (
     ("beschikbaarheid", True, "mon-ev tue-pm", _l("dagdelen mon-am … sun-ev")),
     ("capaciteit", False, "1", _l("aantal deelnemers tegelijk")),
     ("sessie_uren", False, "2", _l("duur van een ontmoeting in uren")),
-    ("talen", False, "en, ar", _l("taalcodes van twee letters")),
+    ("talen", False, "en, ar", _l("ISO 639-taalcodes, bijvoorbeeld ar, ti, prs")),
     ("interesses", False, "sport, koken", _l("categorieën")),
     ("postcode", True, "7607 AB", ""),
     ("breedtegraad", False, "52.3560", _l("leeg: wordt bij de postcode opgezocht")),
@@ -66,10 +67,19 @@ PARTICIPANT_COLUMNS = (
     ("coach_email", False, "", _l("e-mailadres van de coach")),
     ("status", False, "actief", _l("intake, actief, gepauzeerd of afgerond")),
     ("beschikbaarheid", True, "mon-am wed-am", _l("dagdelen mon-am … sun-ev")),
-    ("max_uren_week", True, "12", _l("meer dan 0, hooguit 20")),
+    (
+        "max_uren_week",
+        True,
+        "12",
+        _l(
+            "meer dan %(low)s, hooguit %(high)s",
+            low=format(bounds.LOAD_CAP.low, "g"),
+            high=format(bounds.LOAD_CAP.high, "g"),
+        ),
+    ),
     ("interesses", False, "groen", _l("categorieën")),
     ("niveau", False, "A1", _l("A0 t/m B2")),
-    ("talen", False, "ar", _l("taalcodes van twee letters")),
+    ("talen", False, "ar", _l("ISO 639-taalcodes, bijvoorbeeld ar, ti, prs")),
     ("postcode", True, "7607 AB", ""),
     ("breedtegraad", False, "52.3560", _l("leeg: wordt bij de postcode opgezocht")),
     ("lengtegraad", False, "6.6620", _l("leeg: wordt bij de postcode opgezocht")),
@@ -120,11 +130,11 @@ def coordinates(row: dict[str, str], ctx: Context) -> dict[str, Any]:
     if code is None:
         raise CellError(_l("'%(value)s' is geen postcode", value=row["postcode"][:20]), "postcode")
     try:
-        lat = cells.number(row.get("breedtegraad", ""), -90, 90, required=False)
+        lat = cells.within(row.get("breedtegraad", ""), bounds.LATITUDE, required=False)
     except CellError as error:
         raise CellError(str(error), "breedtegraad") from error
     try:
-        lon = cells.number(row.get("lengtegraad", ""), -180, 180, required=False)
+        lon = cells.within(row.get("lengtegraad", ""), bounds.LONGITUDE, required=False)
     except CellError as error:
         raise CellError(str(error), "lengtegraad") from error
     if (lat is None) != (lon is None):
@@ -186,45 +196,45 @@ REF: tuple[str, str, Parser] = (
 FIELDS: dict[str, tuple[tuple[str, str, Parser], ...]] = {
     "placements": (
         REF,
-        ("organisatie", "organisation_name", lambda v, c: cells.text(v, 160, required=True)),
+        ("organisatie", "organisation_name", lambda v, c: cells.name(v, 160)),
         ("gemeente", "municipality_id", lambda v, c: c.municipality(v)),
         ("titel", "title", lambda v, c: cells.text(v, 160, required=True)),
         ("categorie", "category", lambda v, c: cells.category(v)),
         ("niveau", "min_dutch_level", lambda v, c: cells.level(v)),
         ("adres", "address", lambda v, c: cells.text(v, 200)),
-        ("omschrijving", "description", lambda v, c: cells.text(v, 2000)),
+        ("omschrijving", "description", lambda v, c: cells.text(v, 2000, multiline=True)),
         ("sessies", "sessions", lambda v, c: cells.sessions(v)),
     ),
     "volunteers": (
         REF,
         ("soort", "kind", _kind),
-        ("voornaam", "first_name", lambda v, c: cells.text(v, 80, required=True)),
-        ("achternaam", "last_name", lambda v, c: cells.text(v, 120, required=True)),
+        ("voornaam", "first_name", lambda v, c: cells.name(v, 80)),
+        ("achternaam", "last_name", lambda v, c: cells.name(v, 120)),
         ("email", "email", lambda v, c: cells.text(v.lower(), 254)),
         ("telefoon", "phone", lambda v, c: cells.text(v, 30)),
         ("gender", "gender", _choice(GENDERS, _l("kies vrouw, man of anders"))),
         ("gemeente", "municipality_id", lambda v, c: c.municipality(v)),
         ("beschikbaarheid", "availability", lambda v, c: cells.dayparts(v)),
-        ("capaciteit", "capacity", lambda v, c: cells.whole(v or "1", 0, 20)),
-        ("sessie_uren", "session_hours", lambda v, c: cells.number(v or "2", 0, 8, low_open=True)),
+        ("capaciteit", "capacity", lambda v, c: cells.within(v or "1", bounds.VOLUNTEER_CAPACITY)),
+        ("sessie_uren", "session_hours", lambda v, c: cells.within(v or "2", bounds.MEETING_HOURS)),
         ("talen", "languages", lambda v, c: cells.languages(v)),
         ("interesses", "interests", lambda v, c: cells.categories(v)),
-        ("reisafstand_km", "travel_km", lambda v, c: cells.number(v, 0, 200, False, True)),
+        ("reisafstand_km", "travel_km", lambda v, c: cells.within(v, bounds.TRAVEL_KM, False)),
         ("vog_datum", "vog_date", lambda v, c: cells.day(v)),
     ),
     "participants": (
         REF,
-        ("voornaam", "first_name", lambda v, c: cells.text(v, 80, required=True)),
-        ("achternaam", "last_name", lambda v, c: cells.text(v, 120, required=True)),
+        ("voornaam", "first_name", lambda v, c: cells.name(v, 80)),
+        ("achternaam", "last_name", lambda v, c: cells.name(v, 120)),
         ("gemeente", "municipality_id", lambda v, c: c.municipality(v)),
         ("coach_email", "coach_id", _coach),
         ("status", "status", lambda v, c: _status(v)),
         ("beschikbaarheid", "availability", lambda v, c: cells.dayparts(v)),
-        ("max_uren_week", "max_hours_week", lambda v, c: cells.number(v, 0, 20, low_open=True)),
+        ("max_uren_week", "max_hours_week", lambda v, c: cells.within(v, bounds.LOAD_CAP)),
         ("interesses", "interests", lambda v, c: cells.categories(v)),
         ("niveau", "dutch_level", lambda v, c: cells.level(v)),
         ("talen", "languages", lambda v, c: cells.languages(v)),
-        ("reisafstand_km", "travel_km", lambda v, c: cells.number(v, 0, 200, low_open=True)),
+        ("reisafstand_km", "travel_km", lambda v, c: cells.within(v, bounds.TRAVEL_KM)),
         ("wil_taalmaatje", "wants_taalmaatje", lambda v, c: cells.boolean(v)),
         ("wil_buddy", "wants_buddy", lambda v, c: cells.boolean(v)),
         (
@@ -232,7 +242,11 @@ FIELDS: dict[str, tuple[tuple[str, str, Parser], ...]] = {
             "buddy_gender_preference",
             _choice({"vrouw": "female", "man": "male"}, _l("kies vrouw, man of leeg")),
         ),
-        ("uren_voor_registratie", "hours_before", lambda v, c: cells.number(v or "0", 0, 1600)),
+        (
+            "uren_voor_registratie",
+            "hours_before",
+            lambda v, c: cells.within(v or "0", bounds.HOURS_BEFORE),
+        ),
     ),
 }
 

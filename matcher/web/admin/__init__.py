@@ -4,7 +4,6 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
@@ -14,6 +13,7 @@ from matcher.models import Role, User
 from matcher.services import accounts, submissions
 from matcher.services.errors import ValidationFailed
 from matcher.web import edits
+from matcher.web.fields import Form, Name
 from matcher.web.labels import ROLE_LABELS
 from matcher.web.roles import restrict_blueprint
 
@@ -21,9 +21,9 @@ bp = Blueprint("admin", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.ADMIN)
 
 
-class UserForm(FlaskForm):
+class UserForm(Form):
     email = EmailField(_l("E-mailadres"), validators=[DataRequired(), Email(), Length(max=254)])
-    name = StringField(_l("Naam"), validators=[DataRequired(), Length(max=120)])
+    name = StringField(_l("Naam"), validators=[DataRequired(), Length(max=120), Name()])
     role = SelectField(
         _l("Rol"), choices=[SelectChoice(r.value, ROLE_LABELS[r.value]) for r in Role]
     )

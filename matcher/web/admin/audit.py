@@ -3,12 +3,12 @@
 from flask import render_template, request
 from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SearchField, SelectChoice, SelectField
-from wtforms.validators import Length, NumberRange, Optional
+from wtforms import DateField, SearchField, SelectChoice, SelectField
+from wtforms.validators import Length, Optional
 
 from matcher.services import privacy
 from matcher.web.admin import bp
+from matcher.web.fields import PAGE, RECORD_ID, Form, WholeNumberField
 
 PER_PAGE = 100
 ACTION_LABELS = {
@@ -26,13 +26,11 @@ ACTION_LABELS = {
 }
 
 
-class AuditFilterForm(FlaskForm):
+class AuditFilterForm(Form):
     class Meta:
         csrf = False  # a GET filter form changes nothing
 
-    participant = IntegerField(
-        _l("Deelnemernummer"), validators=[Optional(), NumberRange(min=1, max=2**31 - 1)]
-    )
+    participant = WholeNumberField(_l("Deelnemernummer"), [Optional()], bound=RECORD_ID)
     actor = SearchField(_l("Gebruiker (naam of e-mail)"), validators=[Optional(), Length(max=80)])
     action = SelectField(
         _l("Handeling"),
@@ -42,7 +40,7 @@ class AuditFilterForm(FlaskForm):
     )
     date_from = DateField(_l("Vanaf datum"), validators=[Optional()])
     date_to = DateField(_l("Tot en met datum"), validators=[Optional()])
-    page = IntegerField(validators=[Optional(), NumberRange(min=1, max=100000)], default=1)
+    page = WholeNumberField(validators=[Optional()], bound=PAGE, default=1)
 
 
 @bp.route("/audit")

@@ -1,28 +1,28 @@
 """Forms of the auth area."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, HiddenField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Regexp
 
 from matcher.config import LANGUAGES
+from matcher.web.fields import Form
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("E-mailadres"), validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(_l("Wachtwoord"), validators=[DataRequired(), Length(max=200)])
     next = HiddenField()
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(Form):
     language = SelectField(_l("Taal"), choices=[SelectChoice(code) for code in LANGUAGES])
 
 
-class LogoutForm(FlaskForm):
+class LogoutForm(Form):
     """Logging out is a POST so that no other site can log a user out (CSRF)."""
 
 
-class CodeForm(FlaskForm):
+class CodeForm(Form):
     """A six-digit code from the authenticator app."""
 
     code = StringField(

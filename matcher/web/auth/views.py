@@ -21,9 +21,12 @@ PENDING_SECONDS = 5 * 60  # the code step must follow the password step within t
 
 def _safe_next(target: str | None) -> str | None:
     """Only follow local redirect targets (no open redirects)."""
-    if not target:
+    if not target or "\\" in target or not target.isprintable():
+        return None  # browsers read "/\\host" as "//host"
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # "//[" and other broken addresses
         return None
-    parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
     return target

@@ -6,7 +6,6 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField
 from wtforms.validators import Length, Optional
 
@@ -14,6 +13,8 @@ from matcher.extensions import db
 from matcher.models import ActivityKind, HoursEntry, Role
 from matcher.services import access, hours, hours_grid
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
+from matcher.web import params
+from matcher.web.fields import Form
 from matcher.web.labels import ACTIVITY_LABELS
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today, week_start
@@ -22,7 +23,7 @@ bp = Blueprint("hours", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.COACH)
 
 
-class WeekForm(FlaskForm):
+class WeekForm(Form):
     class Meta:
         csrf = False  # choosing a week and an activity changes nothing
 
@@ -34,20 +35,19 @@ class WeekForm(FlaskForm):
     )
 
 
-class SaveForm(FlaskForm):
+class SaveForm(Form):
     """Only the CSRF token: the cells are read from the raw form."""
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(Form):
     reason = StringField(_l("Reden bij afkeuren"), validators=[Length(max=300)])
 
 
 @bp.route("/week", methods=["GET", "POST"])
 def week():
-    choice = WeekForm(request.args)
-    choice.validate()
-    monday = week_start(choice.week.data or today())
-    kind = ActivityKind(choice.kind.data or ActivityKind.PLACEMENT.value)
+    monday = week_start(params.arg_date("week", today()))
+    kind = params.arg_enum("kind", ActivityKind, ActivityKind.PLACEMENT)
+    choice = WeekForm(request.args)  # shows the choice back; the values are read above
     form, errors = SaveForm(), {}
     if form.validate_on_submit():
         try:

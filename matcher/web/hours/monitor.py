@@ -4,7 +4,6 @@ from flask import Blueprint, Response, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, ValidationError
@@ -12,6 +11,7 @@ from wtforms.validators import DataRequired, ValidationError
 from matcher.extensions import db
 from matcher.models import Municipality, Role
 from matcher.services import monitor_export
+from matcher.web.fields import Form
 from matcher.web.labels import ROUTE_LABELS
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today
@@ -20,7 +20,7 @@ monitor_bp = Blueprint("monitor", __name__, template_folder="templates")
 restrict_blueprint(monitor_bp, Role.COORDINATOR)
 
 
-class ExportForm(FlaskForm):
+class ExportForm(Form):
     class Meta:
         csrf = False  # a download changes nothing
 

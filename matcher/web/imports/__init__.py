@@ -19,7 +19,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectChoice, SelectField
 from wtforms.validators import DataRequired
@@ -30,6 +29,7 @@ from matcher.services import audit, exports, imports
 from matcher.services.errors import ValidationFailed
 from matcher.services.imports import reader
 from matcher.services.imports.specs import COLUMNS
+from matcher.web.fields import Form
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today
 
@@ -53,7 +53,7 @@ MIMETYPES = {
 STALE_SECONDS = 24 * 3600
 
 
-class UploadForm(FlaskForm):
+class UploadForm(Form):
     kind = SelectField(
         _l("Wat importeert u?"),
         choices=[SelectChoice(k, v) for k, v in KIND_LABELS.items()],
@@ -65,7 +65,7 @@ class UploadForm(FlaskForm):
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     token = HiddenField(validators=[DataRequired()])
 
 

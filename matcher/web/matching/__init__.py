@@ -26,6 +26,7 @@ from matcher.extensions import db
 from matcher.models import Municipality, Role, RunStatus
 from matcher.services.errors import DomainError
 from matcher.services.matching import confirm, review, runs
+from matcher.web import params
 from matcher.web.matching import mail, reasons
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
 from matcher.web.roles import restrict_blueprint
@@ -192,8 +193,7 @@ def review_page(run_id: int, conflicts=None):
     the_run = runs.get_run(run_id)
     if the_run.status not in (RunStatus.DONE, RunStatus.CONFIRMED):
         return redirect(url_for(".run", run_id=run_id))
-    which = request.args.get("filter")
-    which = which if which in review.FILTERS else None
+    which = params.arg_choice("filter", review.FILTERS)
     rows = review.review(the_run, which)
     page = render_template(
         "matching/review.html",

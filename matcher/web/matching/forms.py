@@ -4,10 +4,8 @@ from datetime import date, timedelta
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
-    IntegerField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
@@ -17,6 +15,7 @@ from wtforms.validators import DataRequired, InputRequired, Optional
 
 from matcher.dayparts import DAYPARTS
 from matcher.web import labels
+from matcher.web.fields import RECORD_ID, Form, WholeNumberField
 from matcher.web.labels import MATCH_KIND_LABELS
 
 
@@ -30,16 +29,16 @@ def week_choices(this_week: date) -> list[SelectChoice]:
     return out
 
 
-class StartForm(FlaskForm):
+class StartForm(Form):
     week = SelectField(_l("Week"), validators=[DataRequired()])
     municipality = SelectField(_l("Gemeenten"), validators=[Optional()])
 
 
-class EmptyForm(FlaskForm):
+class EmptyForm(Form):
     """Only the CSRF token: for buttons that change something."""
 
 
-class ManualForm(FlaskForm):
+class ManualForm(Form):
     participant = SelectField(_l("Deelnemer"), validators=[DataRequired()])
     kind = SelectField(
         _l("Soort"),
@@ -57,8 +56,8 @@ class ManualForm(FlaskForm):
     starts_on = DateField(_l("Vanaf"), validators=[DataRequired()])
 
 
-class EndForm(FlaskForm):
-    match_id = IntegerField(validators=[DataRequired()])
+class EndForm(Form):
+    match_id = WholeNumberField(validators=[DataRequired()], bound=RECORD_ID)
     last_day = DateField(_l("Laatste dag"), validators=[DataRequired()])
 
 

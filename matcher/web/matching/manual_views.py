@@ -22,7 +22,8 @@ from matcher.services.access import visible_participants
 from matcher.services.errors import DomainError
 from matcher.services.matching import manual
 from matcher.services.matching.confirm import Change, Conflicts
-from matcher.web import edits
+from matcher.web import edits, params
+from matcher.web.fields import RECORD_ID
 from matcher.web.matching import bp, mail
 from matcher.web.matching.forms import EndForm, ManualForm, daypart_choices
 from matcher.weeks import today
@@ -68,7 +69,7 @@ def _active_matches(participant_id: int | None) -> list[Match]:
 
 
 def _page(form: ManualForm, conflicts=(), status: int = 200):
-    chosen = request.values.get("participant", type=int)
+    chosen = params.arg_int("participant", bound=RECORD_ID, form_too=True)
     matches = _active_matches(chosen)
     end_form = EndForm(formdata=None, last_day=today())
     return (

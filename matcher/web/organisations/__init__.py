@@ -4,35 +4,37 @@ from flask import Blueprint, current_app, flash, redirect, render_template, requ
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SearchField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
+from wtforms import EmailField, SearchField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional
 
 from matcher.extensions import db
 from matcher.models import Organisation, Role
 from matcher.services import organisations, records, submissions
 from matcher.services.errors import NotFound, ValidationFailed
 from matcher.web import edits, registry
+from matcher.web.fields import PAGE, Form, Name, WholeNumberField
 from matcher.web.roles import restrict_blueprint
 
 bp = Blueprint("organisations", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.COORDINATOR)
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
     q = SearchField(_l("Zoeken op naam"), validators=[Optional(), Length(max=80)])
     municipality = SelectField(_l("Gemeente"), validators=[Optional()])
     active = SelectField(_l("Actief"), validators=[Optional()], choices=registry.ACTIVE_CHOICES)
-    page = IntegerField(validators=[Optional(), NumberRange(min=1, max=100000)], default=1)
+    page = WholeNumberField(validators=[Optional()], bound=PAGE, default=1)
 
 
-class OrganisationForm(FlaskForm):
-    name = StringField(_l("Naam"), validators=[DataRequired(), Length(max=160)])
+class OrganisationForm(Form):
+    name = StringField(_l("Naam"), validators=[DataRequired(), Length(max=160), Name()])
     municipality = SelectField(_l("Gemeente"), validators=[DataRequired()])
-    contact_name = StringField(_l("Contactpersoon"), validators=[Optional(), Length(max=120)])
+    contact_name = StringField(
+        _l("Contactpersoon"), validators=[Optional(), Length(max=120), Name()]
+    )
     contact_email = EmailField(
         _l("E-mailadres contactpersoon"), validators=[Optional(), Email(), Length(max=254)]
     )
@@ -42,7 +44,7 @@ class OrganisationForm(FlaskForm):
     external_ref = StringField(_l("Eigen kenmerk"), validators=[Optional(), Length(max=64)])
 
 
-class ActiveForm(FlaskForm):
+class ActiveForm(Form):
     """(De)activating is a POST with only the CSRF token."""
 
 

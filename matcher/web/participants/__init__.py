@@ -3,14 +3,14 @@
 from flask import Blueprint, current_app, render_template, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
-from wtforms import IntegerField, SearchField, SelectChoice, SelectField
-from wtforms.validators import Length, NumberRange, Optional
+from wtforms import SearchField, SelectChoice, SelectField
+from wtforms.validators import Length, Optional
 
 from matcher.extensions import db
 from matcher.models import Municipality, ParticipantStatus, Role
 from matcher.services import access, participants, privacy
+from matcher.web.fields import PAGE, Form, WholeNumberField
 from matcher.web.labels import STATUS_LABELS
 from matcher.web.roles import restrict_blueprint
 
@@ -18,7 +18,7 @@ bp = Blueprint("participants", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.COORDINATOR, Role.COACH)
 
 
-class FilterForm(FlaskForm):
+class FilterForm(Form):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
@@ -30,7 +30,7 @@ class FilterForm(FlaskForm):
         + [SelectChoice(s.value, STATUS_LABELS[s.value]) for s in ParticipantStatus],
     )
     municipality = SelectField(_l("Gemeente"), validators=[Optional()], coerce=str)
-    page = IntegerField(validators=[Optional(), NumberRange(min=1, max=100000)], default=1)
+    page = WholeNumberField(validators=[Optional()], bound=PAGE, default=1)
 
 
 @bp.route("/")

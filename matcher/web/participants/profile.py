@@ -4,7 +4,6 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import (
     BooleanField,
@@ -14,50 +13,45 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from matcher import bounds, languages
 from matcher.extensions import db
 from matcher.models import DutchLevel, Gender, Participant, ParticipantStatus, Role, User
 from matcher.services import access, profiles, records, submissions
 from matcher.services.errors import ValidationFailed
 from matcher.web import edits, registry
+from matcher.web.fields import Form, Name, NumberField
 from matcher.web.labels import STATUS_LABELS
 from matcher.web.participants import bp
 from matcher.weeks import today
 
 
-class ProfileForm(FlaskForm):
-    first_name = StringField(_l("Voornaam"), validators=[DataRequired(), Length(max=80)])
-    last_name = StringField(_l("Achternaam"), validators=[DataRequired(), Length(max=120)])
+class ProfileForm(Form):
+    first_name = StringField(_l("Voornaam"), validators=[DataRequired(), Length(max=80), Name()])
+    last_name = StringField(_l("Achternaam"), validators=[DataRequired(), Length(max=120), Name()])
     municipality = SelectField(_l("Gemeente"), validators=[DataRequired()])
     coach = SelectField(_l("Coach"), validators=[Optional()])
     status = SelectField(
         _l("Status"),
         choices=[SelectChoice(s.value, STATUS_LABELS[s.value]) for s in ParticipantStatus],
     )
-    max_hours_week = registry.DecimalCommaField(
-        _l("Maximaal uren per week"),
-        default=16,
-        validators=[DataRequired(), NumberRange(min=0.5, max=profiles.MAX_HOURS_WEEK)],
+    max_hours_week = NumberField(
+        _l("Maximaal uren per week"), [InputRequired()], bound=bounds.LOAD_CAP, default=16
     )
     interests = registry.MultiCheckboxField(_l("Interesses"), validators=[Optional()])
     dutch_level = SelectField(
         _l("Niveau Nederlands"), choices=[SelectChoice(lv.value, lv.value) for lv in DutchLevel]
     )
     languages = StringField(
-        _l("Talen (ISO-codes, met komma's)"), validators=[Optional(), Length(max=120)]
+        _l("Talen (ISO-codes, met komma's)"),
+        validators=[Optional(), Length(max=120), registry.language_codes],
     )
     postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=10)])
-    lat = registry.DecimalCommaField(
-        _l("Breedtegraad"), validators=[Optional(), NumberRange(min=-90, max=90)]
-    )
-    lon = registry.DecimalCommaField(
-        _l("Lengtegraad"), validators=[Optional(), NumberRange(min=-180, max=180)]
-    )
-    travel_km = registry.DecimalCommaField(
-        _l("Reisafstand (km)"),
-        default=5,
-        validators=[DataRequired(), NumberRange(min=0.1, max=200)],
+    lat = NumberField(_l("Breedtegraad"), [Optional()], bound=bounds.LATITUDE)
+    lon = NumberField(_l("Lengtegraad"), [Optional()], bound=bounds.LONGITUDE)
+    travel_km = NumberField(
+        _l("Reisafstand (km)"), [InputRequired()], bound=bounds.TRAVEL_KM, default=5
     )
     wants_taalmaatje = BooleanField(_l("Wil een taalmaatje"))
     wants_buddy = BooleanField(_l("Wil een buddy"))
@@ -70,10 +64,8 @@ class ProfileForm(FlaskForm):
         ],
         validators=[Optional()],
     )
-    hours_before = registry.DecimalCommaField(
-        _l("Uren vóór registratie"),
-        default=0,
-        validators=[Optional(), NumberRange(min=0, max=1600)],
+    hours_before = NumberField(
+        _l("Uren vóór registratie"), [Optional()], bound=bounds.HOURS_BEFORE, default=0
     )
     external_ref = StringField(_l("Eigen kenmerk"), validators=[Optional(), Length(max=64)])
     pip_date = DateField(_l("PIP-datum"), validators=[DataRequired()])
@@ -193,7 +185,7 @@ def _values(form: ProfileForm, mask: int, postcode: str, lat: float, lon: float)
         "max_hours_week": form.max_hours_week.data,
         "interests": list(form.interests.data or []),
         "dutch_level": DutchLevel(form.dutch_level.data),
-        "languages": registry.list_text(form.languages.data),
+        "languages": languages.parse_list(form.languages.data),
         "postcode": postcode,
         "lat": lat,
         "lon": lon,

@@ -10,7 +10,8 @@ from matcher.extensions import db
 from matcher.models import Placement, Role
 from matcher.services import organisations, placements, records, submissions
 from matcher.services.errors import NotFound, ValidationFailed
-from matcher.web import edits, registry
+from matcher.web import edits, params, registry
+from matcher.web.fields import RECORD_ID
 from matcher.web.placements.forms import ActiveForm, PlacementFilterForm, PlacementForm
 from matcher.web.roles import restrict_blueprint
 
@@ -122,7 +123,8 @@ def _fill_choices(form: PlacementForm, placement: Placement | None) -> None:
 
 def _prefill(form: PlacementForm, placement: Placement | None) -> None:
     if placement is None:
-        form.organisation.data = request.args.get("organisation", "")
+        chosen = params.arg_int("organisation", bound=RECORD_ID)
+        form.organisation.data = str(chosen) if chosen else ""
         return
     form.organisation.data = str(placement.organisation_id)
     form.contact_user.data = str(placement.contact_user_id or "")

@@ -1,24 +1,24 @@
 """Forms of the placements area."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
-    IntegerField,
     SearchField,
     SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Length, Optional
 
+from matcher import bounds
 from matcher.models import DutchLevel
-from matcher.web.registry import ACTIVE_CHOICES, DecimalCommaField
+from matcher.web.fields import PAGE, Form, NumberField, WholeNumberField
+from matcher.web.registry import ACTIVE_CHOICES
 
 LEVEL_CHOICES = [SelectChoice(level.value, level.value) for level in DutchLevel]
 
 
-class PlacementFilterForm(FlaskForm):
+class PlacementFilterForm(Form):
     class Meta:
         csrf = False  # a GET search form changes nothing
 
@@ -28,10 +28,10 @@ class PlacementFilterForm(FlaskForm):
     category = SelectField(_l("Categorie"), validators=[Optional()])
     municipality = SelectField(_l("Gemeente"), validators=[Optional()])
     active = SelectField(_l("Actief"), validators=[Optional()], choices=ACTIVE_CHOICES)
-    page = IntegerField(validators=[Optional(), NumberRange(min=1, max=100000)], default=1)
+    page = WholeNumberField(validators=[Optional()], bound=PAGE, default=1)
 
 
-class PlacementForm(FlaskForm):
+class PlacementForm(Form):
     organisation = SelectField(_l("Organisatie"), validators=[DataRequired()])
     title = StringField(_l("Naam van de plek"), validators=[DataRequired(), Length(max=160)])
     category = SelectField(_l("Categorie"), validators=[DataRequired()])
@@ -41,15 +41,11 @@ class PlacementForm(FlaskForm):
     description = TextAreaField(_l("Omschrijving"), validators=[Optional(), Length(max=2000)])
     address = StringField(_l("Adres"), validators=[Optional(), Length(max=200)])
     postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=10)])
-    lat = DecimalCommaField(
-        _l("Breedtegraad"), validators=[Optional(), NumberRange(min=-90, max=90)]
-    )
-    lon = DecimalCommaField(
-        _l("Lengtegraad"), validators=[Optional(), NumberRange(min=-180, max=180)]
-    )
+    lat = NumberField(_l("Breedtegraad"), [Optional()], bound=bounds.LATITUDE)
+    lon = NumberField(_l("Lengtegraad"), [Optional()], bound=bounds.LONGITUDE)
     contact_user = SelectField(_l("Contactpersoon (account)"), validators=[Optional()])
     external_ref = StringField(_l("Eigen kenmerk"), validators=[Optional(), Length(max=64)])
 
 
-class ActiveForm(FlaskForm):
+class ActiveForm(Form):
     """(De)activating is a POST with only the CSRF token."""

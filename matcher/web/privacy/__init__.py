@@ -11,20 +11,20 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField
 from wtforms.validators import DataRequired
 
 from matcher.extensions import db
 from matcher.models import Participant, Role
 from matcher.services import access, privacy
+from matcher.web.fields import Form
 from matcher.web.roles import restrict_blueprint
 
 bp = Blueprint("privacy", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.COACH)
 
 
-class EraseForm(FlaskForm):
+class EraseForm(Form):
     confirm = BooleanField(
         _l("Ik bevestig dat de deelnemer om wissen heeft gevraagd en dat dit niet terug kan."),
         validators=[DataRequired(message=_l("Vink aan dat u het wissen bevestigt."))],

@@ -105,7 +105,7 @@ def correct(participant_id: int, entry_id: int):
         raise NotFound(entry_id)
     form = CorrectionForm()
     if not form.validate_on_submit():
-        flash(_("Vul een aantal uren tussen 0 en 12 in."), "error")
+        flash(" ".join(form.hours.errors) or _("Vul het juiste aantal uren in."), "error")
         return redirect(url_for(".show", participant_id=participant_id, _anchor="historie"))
     try:
         hours.correct(current_user, participant, entry, float(form.hours.data), today())

@@ -1,12 +1,11 @@
-"""Form pieces shared by the registry screens: day-part grids, decimal fields, filters."""
-
-import math
+"""Form pieces shared by the registry screens: day-part grids, language lists, filters."""
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
-from wtforms import Field, FloatField, SelectChoice, SelectMultipleField
-from wtforms.widgets import CheckboxInput, ListWidget, TextInput
+from wtforms import Field, SelectChoice, SelectMultipleField, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
 
+from matcher import bounds, languages, number_format
 from matcher.dayparts import DAYPARTS, INDEX
 from matcher.extensions import db
 from matcher.models import Municipality
@@ -17,34 +16,6 @@ ACTIVE_CHOICES = [
     SelectChoice("1", _l("actief")),
     SelectChoice("0", _l("niet actief")),
 ]
-
-
-class DecimalCommaField(FloatField):
-    """A number field that also takes the Dutch decimal comma (2,5): a text input, since
-    browsers' number inputs refuse or silently reinterpret the comma."""
-
-    widget = TextInput()
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("render_kw", {"inputmode": "decimal"})
-        super().__init__(*args, **kwargs)
-
-    def process_formdata(self, valuelist):
-        if valuelist:
-            valuelist = [valuelist[0].strip().replace(",", ".")]
-        super().process_formdata(valuelist)
-        if valuelist and valuelist[0] == "":
-            self.data = None
-        elif self.data is not None and not math.isfinite(self.data):
-            self.data = None
-            raise ValueError(_l("Vul een getal in."))
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        if self.data is None:
-            return ""
-        return f"{self.data:g}"
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -71,14 +42,18 @@ def active_filter(value: str | None) -> bool | None:
     return {"1": True, "0": False}.get(value or "")
 
 
-def list_text(value: str | None) -> list[str]:
-    """'ar, ti ,nl' → ['ar', 'ti', 'nl'] (lower case, no blanks, no duplicates)."""
-    seen: list[str] = []
-    for part in (value or "").replace(";", ",").split(","):
-        part = part.strip().lower()
-        if part and part not in seen:
-            seen.append(part)
-    return seen
+def language_codes(form, field) -> None:
+    """A validator: every comma-separated part is an ISO 639 code (the view stores them with
+    languages.parse_list, which makes 'ara, tir' ['ar', 'ti'])."""
+    try:
+        languages.parse_list(field.data)
+    except languages.UnknownLanguage as unknown:
+        raise ValidationError(
+            _l(
+                "'%(code)s' is geen taalcode. Gebruik ISO 639-codes, bijvoorbeeld ar, ti of prs.",
+                code=unknown.code,
+            )
+        ) from unknown
 
 
 def read_availability(form) -> tuple[int, str | None]:
@@ -107,12 +82,18 @@ def read_sessions(form) -> tuple[dict, dict, dict]:
         if not hours and not capacity:
             continue
         try:
-            value = float(hours.replace(",", "."))
+            value = float(number_format.parse_number(hours))
         except ValueError:
             errors[daypart] = _l("Vul bij uren een getal in, bijvoorbeeld 2,5.")
             continue
-        if not capacity.isdigit():
+        if not bounds.SESSION_HOURS.contains(value):
+            errors[daypart] = number_format.bound_message(bounds.SESSION_HOURS)
+            continue
+        if not capacity.isascii() or not capacity.isdigit():
             errors[daypart] = _l("Vul bij plaatsen een heel getal van 0 of meer in.")
+            continue
+        if not bounds.SESSION_PLACES.contains(int(capacity)):
+            errors[daypart] = number_format.bound_message(bounds.SESSION_PLACES)
             continue
         sessions[daypart] = (value, int(capacity))
     return typed, sessions, errors

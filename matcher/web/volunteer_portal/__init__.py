@@ -10,7 +10,8 @@ from matcher.extensions import db
 from matcher.models import AbsenceKind, Role
 from matcher.services import records, submissions, volunteering
 from matcher.services.errors import NotFound, ValidationFailed
-from matcher.web import edits
+from matcher.web import edits, params
+from matcher.web.fields import RECORD_ID
 from matcher.web.labels import MATCH_KIND_LABELS
 from matcher.web.roles import restrict_blueprint
 from matcher.web.volunteer_portal.forms import (
@@ -142,8 +143,8 @@ def report():
         SelectChoice(m.id, f"{m.first_name} ({MATCH_KIND_LABELS.get(m.kind, m.kind)})")
         for m in matches
     ]
-    if request.method == "GET" and request.args.get("koppeling", "").isdigit():
-        form.match.data = int(request.args["koppeling"])
+    if request.method == "GET":
+        form.match.data = params.arg_int("koppeling", form.match.data, bound=RECORD_ID)
     if form.validate_on_submit():
         absence = None if form.held.data == "held" else AbsenceKind(form.held.data)
         try:

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
+from matcher import languages
 from matcher.extensions import db
 from matcher.models import Gender, Role, User, Volunteer, VolunteerKind
 from matcher.services import records, registry_volunteers, submissions
@@ -147,7 +148,7 @@ def _values(form: VolunteerForm, mask: int, postcode: str, lat: float, lon: floa
         "availability": mask,
         "capacity": form.capacity.data,
         "session_hours": form.session_hours.data,
-        "languages": registry.list_text(form.languages.data),
+        "languages": languages.parse_list(form.languages.data),
         "interests": list(form.interests.data or []),
         "postcode": postcode,
         "lat": lat,
