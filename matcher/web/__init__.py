@@ -104,7 +104,12 @@ def _register_errors(app: Flask) -> None:
         return render_template("error.html", status=status, title=title, message=message), status
 
     @app.errorhandler(400)
-    def bad_request(_error):
+    def bad_request(error):
+        # A view that aborts with its own (translated) description says what was wrong;
+        # werkzeug's default English description is never shown.
+        own = getattr(error, "description", None)
+        if own and own != type(error).description:
+            return render_error(400, _l("Ongeldig verzoek"), own)
         return render_error(400, _l("Ongeldig verzoek"), _l("Het verzoek kon niet worden gelezen."))
 
     @app.errorhandler(CSRFError)

@@ -141,3 +141,10 @@ def test_login_never_follows_a_broken_or_backslashed_next_address(app, make, tar
     assert response.status_code == 302
     assert "example.org" not in response.headers["Location"]
     assert "\\" not in response.headers["Location"] and "[" not in response.headers["Location"]
+
+
+def test_the_400_page_says_which_parameter_was_wrong(login_as):
+    client, _ = login_as(Role.COACH)
+    page = _text(client.get("/coach/uren/week?kind=x"))
+    assert "moet een van deze zijn" in page
+    assert "The browser (or proxy)" not in page

@@ -8,7 +8,6 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectChoice, SelectField
 from wtforms.validators import DataRequired, Length
 
@@ -17,23 +16,24 @@ from matcher.models import Role, User
 from matcher.services import accounts
 from matcher.services.errors import ValidationFailed
 from matcher.web.admin import bp, password_message
+from matcher.web.fields import Form
 from matcher.web.labels import ROLE_LABELS
 
 
-class RoleForm(FlaskForm):
+class RoleForm(Form):
     role = SelectField(
         _l("Rol"), choices=[SelectChoice(r.value, ROLE_LABELS[r.value]) for r in Role]
     )
 
 
-class NewPasswordForm(FlaskForm):
+class NewPasswordForm(Form):
     password = PasswordField(
         _l("Nieuw wachtwoord"),
         validators=[DataRequired(), Length(min=accounts.MIN_PASSWORD_LENGTH, max=200)],
     )
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(Form):
     """A button with nothing but its CSRF token."""
 
 
