@@ -8,7 +8,8 @@ Everything downstream works on the integer-indexed `Candidates`: hours are scale
 import math
 from dataclasses import dataclass, field
 
-from matcher.solver.dayparts import INDEX, LEVEL_RANK
+from matcher.solver import rules
+from matcher.solver.dayparts import INDEX
 from matcher.solver.geo import GridIndex
 from matcher.solver.model import Instance
 
@@ -112,13 +113,13 @@ def _sessions(c: Candidates, instance: Instance) -> dict[tuple[int, int], int]:
 
 
 def _placement_edges(c, p, person, index, session_of) -> list[int]:
-    """Sessions within reach, at the participant's level, in a day-part they are free."""
+    """Sessions within reach (R3), at the participant's level (R4), in a day-part they are
+    free (R1) with a session (R2) that has seats and fits the load cap alone (R5)."""
     edges, placements = [], c.instance.placements
     days = sorted(INDEX[d] for d in person.available)
-    rank = LEVEL_RANK[person.language_level]
-    for j, km in index.near(person.lat, person.lon, person.max_km):
+    for j, km in index.near(person.lat, person.lon, rules.placement_radius(person)):
         placement = placements[j]
-        if LEVEL_RANK[placement.min_language_level] > rank:
+        if not rules.level_allows(person.language_level, placement.min_language_level):
             continue
         for d in days:
             s = session_of.get((j, d))
@@ -133,15 +134,16 @@ def _placement_edges(c, p, person, index, session_of) -> list[int]:
 
 
 def _volunteer_edges(c, p, person, index) -> list[int]:
-    """Wanted volunteers within both travel radii sharing a free day-part."""
+    """Wanted volunteers (R6) within both travel radii (R3) sharing a free day-part (R1, R6)."""
     if not person.wants:
         return []
     edges, volunteers = [], c.instance.volunteers
-    for v, km in index.near(person.lat, person.lon, person.max_km):
+    # The combined radius (R3) is never wider than the participant's own.
+    for v, km in index.near(person.lat, person.lon, rules.placement_radius(person)):
         vol = volunteers[v]
-        if vol.kind not in person.wants or vol.capacity == 0 or c.v_hours[v] > c.p_max[p]:
+        if not rules.wants(person, vol.kind) or vol.capacity == 0 or c.v_hours[v] > c.p_max[p]:
             continue
-        if vol.max_km is not None and km > vol.max_km:
+        if not rules.within(km, rules.volunteer_radius(person, vol)):
             continue
         for d in sorted(INDEX[x] for x in person.available & vol.available):
             edges.append(len(c.y_p))

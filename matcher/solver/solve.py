@@ -36,7 +36,8 @@ def solve(
     say = progress or (lambda _message: None)
     c = build_candidates(instance)
     built = time.monotonic() - start
-    plan, baseline = start_plan(c)
+    # The greedy plan is both the search's start and the baseline the result never falls below.
+    baseline = plan = start_plan(c)
     greedy_at_min = score(c, baseline)[0]
     upper, alone = individual_bound(c, plan)
     say(f"candidates built, greedy start: {score(c, plan)[0]} at minimum, bound {upper}")
@@ -60,14 +61,10 @@ def solve(
     return replace(result, stats=replace(result.stats, build_seconds=round(built, 3)))
 
 
-def start_plan(c: Candidates) -> tuple[Plan, Plan]:
-    """The search's start and the greedy baseline: the same plan.
-
-    With a running plan the baseline is what a coordinator does by hand, keep what still fits
-    and fill the rest; the search starts there.
-    """
-    plan = greedy(c, keep_current=bool(c.current_x or c.current_y))
-    return plan, plan
+def start_plan(c: Candidates) -> Plan:
+    """The greedy plan. With a running plan it is what a coordinator does by hand: keep what
+    still fits and fill the rest."""
+    return greedy(c, keep_current=bool(c.current_x or c.current_y))
 
 
 def build_result(
@@ -81,11 +78,9 @@ def build_result(
     kept, changed = _stability(c, plan)
     stats = Stats(
         seconds=round(seconds, 3),
-        objective=at_min,
-        bound=upper,
-        gap=round((upper - at_min) / upper, 6) if upper else 0.0,
         participants_at_minimum=at_min,
         upper_bound=upper,
+        gap=round((upper - at_min) / upper, 6) if upper else 0.0,
         greedy_at_minimum=greedy_at_min,
         shortfall_hours=round(sum(o.shortfall_hours for o in outcomes), 6),
         volunteers_wanted=wanted,
