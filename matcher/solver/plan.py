@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from matcher.solver.candidates import Candidates
+from matcher.solver.goals import GOALS, Share, participant_score
 
 
 @dataclass
@@ -35,24 +36,34 @@ def participation(c: Candidates, plan: Plan) -> list[int]:
     return hours
 
 
-def score(c: Candidates, plan: Plan, people=None) -> tuple[int, int, int, int, int]:
-    """Goals 1–5 as a tuple to maximise: (at minimum, -shortfall, volunteers, -changes, -cost)."""
+def score(c: Candidates, plan: Plan, people=None) -> tuple[int, ...]:
+    """Goals 1–5 (goals.GOALS, in order) as a tuple to maximise: the sum of every participant's
+    `goals.participant_score`."""
     people = range(c.n_participants) if people is None else people
-    chosen = set(people)
     hours = participation(c, plan)
-    at_min = sum(1 for p in chosen if hours[p] >= c.p_min[p])
-    shortfall = sum(c.p_weight[p] * max(0, c.p_req[p] - hours[p]) for p in chosen)
-    xs = [e for e in plan.x if c.x_p[e] in chosen]
-    ys = [e for e in plan.y if c.y_p[e] in chosen]
-    changes = changes_of(c, xs, ys, chosen)
-    cost = sum(fit_cost_x(c, e) for e in xs) + sum(fit_cost_y(c, e) for e in ys)
-    return at_min, -shortfall, len(ys), -changes, -cost
+    kept, given, cost = [0] * c.n_participants, [0] * c.n_participants, [0] * c.n_participants
+    units = [0] * c.n_participants
+    for e in plan.x:
+        p = c.x_p[e]
+        units[p] += 1
+        kept[p] += e in c.current_x
+        cost[p] += fit_cost_x(c, e)
+    for e in plan.y:
+        p = c.y_p[e]
+        units[p] += 1
+        given[p] += 1
+        kept[p] += e in c.current_y
+        cost[p] += fit_cost_y(c, e)
+    total = [0] * len(GOALS)
+    for p in set(people):
+        share = Share(hours[p], given[p], change_count(c, p, units[p], kept[p]), cost[p])
+        for k, value in enumerate(participant_score(c, p, share)):
+            total[k] += value
+    return tuple(total)
 
 
-def changes_of(c: Candidates, xs, ys, people) -> int:
-    """Goal 4: current units not kept plus units added for participants that had a current plan."""
-    kept = sum(1 for e in xs if e in c.current_x) + sum(1 for e in ys if e in c.current_y)
-    dropped = sum(c.current_units[p] for p in people) - kept
-    added = sum(1 for e in xs if c.current_units[c.x_p[e]] and e not in c.current_x)
-    added += sum(1 for e in ys if c.current_units[c.y_p[e]] and e not in c.current_y)
-    return dropped + added
+def change_count(c: Candidates, p: int, units: int, kept: int) -> int:
+    """Goal 4 for one participant with `units` assignment units of which `kept` are current:
+    current units dropped, plus units added when they had a current plan."""
+    running = c.current_units[p]
+    return running - kept + ((units - kept) if running else 0)

@@ -22,8 +22,9 @@ from collections import defaultdict
 
 from matcher.solver.candidates import Candidates
 from matcher.solver.clock import Clock
+from matcher.solver.goals import Share, above_stability, participant_score
 from matcher.solver.greedy import urgency_order
-from matcher.solver.plan import Plan, fit_cost_x, fit_cost_y
+from matcher.solver.plan import Plan, change_count, fit_cost_x, fit_cost_y
 
 Choice = tuple[tuple[int, ...], tuple[int, ...]]  # placement edges, volunteer edges
 
@@ -84,20 +85,14 @@ class Board:
         return Plan({e for xs in self.xs for e in xs}, {e for ys in self.ys for e in ys})
 
 
-def value(c: Candidates, p: int, choice: Choice) -> tuple[int, int, int, int, int]:
+def value(c: Candidates, p: int, choice: Choice) -> tuple[int, ...]:
     """Participant p's share of the score (plan.score): goals 1–5 as a tuple to maximise."""
     xs, ys = choice
     hours = sum(c.x_hours(e) for e in xs)
     kept = sum(e in c.current_x for e in xs) + sum(e in c.current_y for e in ys)
-    units = c.current_units[p]
-    added = (len(xs) + len(ys) - kept) if units else 0
-    return (
-        int(hours >= c.p_min[p]),
-        -c.p_weight[p] * max(0, c.p_req[p] - hours),
-        len(ys),
-        -(units - kept + added),
-        -(sum(fit_cost_x(c, e) for e in xs) + sum(fit_cost_y(c, e) for e in ys)),
-    )
+    cost = sum(fit_cost_x(c, e) for e in xs) + sum(fit_cost_y(c, e) for e in ys)
+    changes = change_count(c, p, len(xs) + len(ys), kept)
+    return participant_score(c, p, Share(hours, len(ys), changes, cost))
 
 
 def best_choice(c: Candidates, board: Board, p: int, *, blocked=-1, opened=-1) -> Choice:
@@ -125,14 +120,10 @@ def best_choice(c: Candidates, board: Board, p: int, *, blocked=-1, opened=-1) -
                     nxt[key] = (*entry[:2], (*chosen, (e, is_x)))
         states = nxt
     best, best_key = ((), ()), None
+    running = c.current_units[p]
     for (hx, _hv, kinds), (changes, fit, chosen) in states.items():
-        key = (
-            hx >= c.p_min[p],
-            -c.p_weight[p] * max(0, c.p_req[p] - hx),
-            kinds.bit_count(),
-            -changes,
-            -fit,
-        )
+        # `changes` counts from the running plan kept whole: add its units for goal 4's count.
+        key = participant_score(c, p, Share(hx, kinds.bit_count(), running + changes, fit))
         if best_key is None or key > best_key:
             best_key = key
             best = (
@@ -238,7 +229,7 @@ def _move(c: Candidates, board: Board, p: int, alone: list[bool], record: dict):
     changed (freed or taken), or None."""
     had = board.choice(p)
     new = best_choice(c, board, p)
-    if value(c, p, new)[:3] > value(c, p, had)[:3]:
+    if above_stability(value(c, p, new)) > above_stability(value(c, p, had)):
         board.clear(p)
         board.put(new)
         return _touched(c, had, new)
@@ -278,7 +269,7 @@ def _displace(c: Candidates, board: Board, p: int):
         board.clear(q)
         new_q = best_choice(c, board, q)
         after = _add(value(c, p, new_p), value(c, q, new_q))
-        if after[:3] > before[:3]:
+        if above_stability(after) > above_stability(before):
             board.put(new_q)
             touched_p, touched_q = _touched(c, had_p, new_p), _touched(c, had_q, new_q)
             return touched_p[0] | touched_q[0], touched_p[1] | touched_q[1]

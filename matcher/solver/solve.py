@@ -9,9 +9,10 @@ from matcher.solver.clock import Clock
 from matcher.solver.cpsat import Options
 from matcher.solver.dayparts import DAYPARTS, sort_dayparts
 from matcher.solver.explain import Explainer
+from matcher.solver.goals import AT_MINIMUM, position
 from matcher.solver.greedy import greedy
 from matcher.solver.model import Assignment, Instance, ParticipantOutcome, Reason, Result, Stats
-from matcher.solver.plan import Plan, changes_of, participation, score
+from matcher.solver.plan import Plan, participation, score
 from matcher.solver.search import close, improve, unsettled
 
 # Shares of the time limit for the CP-SAT search; the rest brings the plan to rest (close),
@@ -38,9 +39,9 @@ def solve(
     built = time.monotonic() - start
     # The greedy plan is both the search's start and the baseline the result never falls below.
     baseline = plan = start_plan(c)
-    greedy_at_min = score(c, baseline)[0]
+    greedy_at_min = score(c, baseline)[AT_MINIMUM]
     upper, alone = individual_bound(c, plan)
-    say(f"candidates built, greedy start: {score(c, plan)[0]} at minimum, bound {upper}")
+    say(f"candidates built, greedy start: {score(c, plan)[AT_MINIMUM]} at minimum, bound {upper}")
     opts = Options(workers=workers, seed=seed, fast_presolve=len(c.x_p) > 20_000)
     everyone = list(range(c.n_participants))
     running = any(c.current_units)
@@ -55,7 +56,7 @@ def solve(
     stages += closing
     if score(c, baseline) > score(c, plan):
         plan = baseline
-    at_min = score(c, plan)[0]
+    at_min = score(c, plan)[AT_MINIMUM]
     status = "optimal" if proven and free == everyone and at_min >= upper else "feasible"
     result = build_result(c, plan, status, time.monotonic() - start, upper, greedy_at_min, stages)
     return replace(result, stats=replace(result.stats, build_seconds=round(built, 3)))
@@ -126,7 +127,7 @@ def _outcomes(c: Candidates, plan: Plan) -> list[ParticipantOutcome]:
 def _stability(c: Candidates, plan: Plan) -> tuple[int, int]:
     """Current units kept, and current units dropped plus units added for continuing people."""
     kept = len(plan.x & c.current_x) + len(plan.y & c.current_y)
-    return kept, changes_of(c, plan.x, plan.y, range(c.n_participants))
+    return kept, -score(c, plan)[position("changes")]
 
 
 def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
