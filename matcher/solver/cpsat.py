@@ -8,13 +8,14 @@ is then added as a constraint ("no worse than") before the next one, and the pla
 is passed on as a hint. Stage 1 is a pure Boolean count, which suits CP-SAT's core-based search.
 The goals, their order, direction and expressions are declared once in goals.GOALS.
 
-With a `current` plan, fewer changes (goal 4) break ties in the stages of goals 1–3, with a weight W above the largest
-possible number of changes (so the order still holds provably; see stages._objective). A stage
-that finds nothing in its time keeps the incumbent, so a plan is never lost. The model can be
-built for a subset of participants (`free`) against the residual capacities that the rest of a
-plan leaves, which is how the cluster sweep (sweep.py), the placing of those without a running
-plan, and the lifts around participants below the minimum (stages.lift) use it. Whatever the
-stages find is then settled (settle.py), so that a re-solve finds nothing left to move.
+With a `current` plan, fewer changes (goal 4) break ties in the stages of goals 1–3, with a
+weight W above the largest possible number of changes (so the order still holds provably; see
+stages._objective). A stage that finds nothing in its time keeps the incumbent, so a plan is
+never lost. The model can be built for a subset of participants (`free`) against the residual
+capacities that the rest of a plan leaves, which is how the cluster sweep (sweep.py), the
+placing of those without a running plan, and the lifts around participants below the minimum
+(stages.lift) use it. Whatever the stages find is then settled (settle.py), so that a re-solve
+finds nothing left to move.
 Sections: Data, Variables, Constraints and Objective here (MatchModel); Solve in stages.py.
 """
 
