@@ -29,10 +29,10 @@ def _options(c: Candidates, p: int) -> tuple[int, dict[int, set[int]]]:
     pinned_days = set()
     for e in c.p_y[p]:
         if e in c.pinned_y:
-            cap -= c.v_hours[c.y_v[e]]
-            pinned_days.add(c.y_day[e])
+            cap -= c.v_hours[c.meeting_volunteer(e)]
+            pinned_days.add(c.meeting_daypart(e))
     for e in c.p_x[p]:
-        d = c.s_day[c.x_s[e]]
+        d = c.edge_daypart(e)
         if e in c.forbidden_x or (d in pinned_days and e not in c.pinned_x):
             continue
         if e in c.pinned_x:

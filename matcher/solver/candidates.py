@@ -28,7 +28,13 @@ def down(hours: float) -> int:
 
 @dataclass
 class Candidates:
-    """Indexed sessions and candidate edges of one instance."""
+    """Indexed sessions and candidate edges of one instance.
+
+    The parallel arrays below are the storage, kept as plain lists for speed: the inner loops of
+    the greedy (greedy.State), settling's dynamic programme and the CP-SAT model read them
+    directly. Everything else asks the named accessors (`edge_participant(e)`, `edge_daypart(e)`,
+    `meeting_volunteer(e)` …), which say what an edge's number means.
+    """
 
     instance: Instance
     # sessions, flattened over placements
@@ -74,6 +80,60 @@ class Candidates:
     def x_hours(self, e: int) -> int:
         """Scaled hours of placement edge e."""
         return self.s_hours[self.x_s[e]]
+
+    # Placement edges ("participant attends session"), by edge number.
+    def edge_participant(self, e: int) -> int:
+        """The participant (instance position) of placement edge e."""
+        return self.x_p[e]
+
+    def edge_session(self, e: int) -> int:
+        """The session (flattened session number) of placement edge e."""
+        return self.x_s[e]
+
+    def edge_placement(self, e: int) -> int:
+        """The placement (instance position) of placement edge e."""
+        return self.s_place[self.x_s[e]]
+
+    def edge_daypart(self, e: int) -> int:
+        """The day-part (index into dayparts.DAYPARTS) of placement edge e."""
+        return self.s_day[self.x_s[e]]
+
+    def edge_hours(self, e: int) -> float:
+        """The session hours of placement edge e, as in the instance (not scaled)."""
+        return self.s_hours_f[self.x_s[e]]
+
+    def edge_km(self, e: int) -> float:
+        """The distance of placement edge e."""
+        return self.x_km[e]
+
+    def edge_liked(self, e: int) -> bool:
+        """Whether placement edge e's category is among the participant's interests."""
+        return self.x_interest[e]
+
+    # Volunteer edges ("participant meets volunteer in a day-part"), by edge number.
+    def meeting_participant(self, e: int) -> int:
+        """The participant of volunteer edge e."""
+        return self.y_p[e]
+
+    def meeting_volunteer(self, e: int) -> int:
+        """The volunteer (instance position) of volunteer edge e."""
+        return self.y_v[e]
+
+    def meeting_daypart(self, e: int) -> int:
+        """The day-part of volunteer edge e."""
+        return self.y_day[e]
+
+    def meeting_kind(self, e: int) -> str:
+        """The kind of volunteer (taalmaatje, buddy) of volunteer edge e."""
+        return self.v_kind[self.y_v[e]]
+
+    def meeting_hours(self, e: int) -> float:
+        """The volunteer's session hours for volunteer edge e, as in the instance."""
+        return self.instance.volunteers[self.y_v[e]].session_hours
+
+    def meeting_km(self, e: int) -> float:
+        """The distance of volunteer edge e."""
+        return self.y_km[e]
 
 
 def build_candidates(instance: Instance) -> Candidates:

@@ -39,11 +39,11 @@ class Explainer:
         self.v_kind = np.array([v.kind for v in inst.volunteers], dtype=object)
         self.holders: dict[int, list[int]] = {}
         for e in plan.x:
-            self.holders.setdefault(c.x_s[e], []).append(c.x_p[e])
+            self.holders.setdefault(c.edge_session(e), []).append(c.edge_participant(e))
         self.vol_holders: dict[int, list[int]] = {}
         for e in plan.y:
-            self.vol_holders.setdefault(c.y_v[e], []).append(c.y_p[e])
-        self.vol_busy = {(c.y_v[e], c.y_day[e]) for e in plan.y}
+            self.vol_holders.setdefault(c.meeting_volunteer(e), []).append(c.meeting_participant(e))
+        self.vol_busy = {(c.meeting_volunteer(e), c.meeting_daypart(e)) for e in plan.y}
 
     def below_minimum(self, p: int) -> Reason:
         """Why participant p misses the minimum."""
@@ -76,7 +76,7 @@ class Explainer:
     def _too_few(self, p: int, person) -> Reason:
         c, per_day = self.c, {}
         for e in c.p_x[p]:
-            d = c.s_day[c.x_s[e]]
+            d = c.edge_daypart(e)
             per_day[d] = max(per_day.get(d, 0), c.x_hours(e))
         possible = sum(per_day.values()) / 100
         if c.pinned_x & set(c.p_x[p]) or c.pinned_y & set(c.p_y[p]):
@@ -94,7 +94,7 @@ class Explainer:
 
     def _capacity(self, p: int) -> Reason:
         c, pace = self.c, self.pace
-        sessions = {c.x_s[e] for e in c.p_x[p]}
+        sessions = {c.edge_session(e) for e in c.p_x[p]}
         full = [s for s in sessions if len(self.holders.get(s, ())) >= c.s_cap[s]]
         others = {q for s in full for q in self.holders.get(s, ()) if q != p}
         urgent = sum(1 for q in others if pace[q] > pace[p])
@@ -116,15 +116,16 @@ class Explainer:
         if not ok:
             nearest = round(float(km[of_kind].min()), 1) if of_kind.any() else None
             return Reason("no_volunteer_reachable", {"kind": kind, "nearest_km": nearest})
-        edges = [e for e in c.p_y[p] if c.v_kind[c.y_v[e]] == kind]
+        edges = [e for e in c.p_y[p] if c.meeting_kind(e) == kind]
         if not edges:
             return Reason("no_volunteer_daypart", {"kind": kind, "reachable": len(ok)})
-        vols = {c.y_v[e] for e in edges}
+        vols = {c.meeting_volunteer(e) for e in edges}
         blocked = [
             e
             for e in edges
-            if (c.y_v[e], c.y_day[e]) in self.vol_busy
-            or len(self.vol_holders.get(c.y_v[e], ())) >= c.v_cap[c.y_v[e]]
+            if (c.meeting_volunteer(e), c.meeting_daypart(e)) in self.vol_busy
+            or len(self.vol_holders.get(c.meeting_volunteer(e), ()))
+            >= c.v_cap[c.meeting_volunteer(e)]
         ]
         if len(blocked) == len(edges):
             others = {q for v in vols for q in self.vol_holders.get(v, ())}

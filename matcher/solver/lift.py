@@ -25,8 +25,8 @@ def neighbourhood(c: Candidates, plan: Plan, p: int, hops: int) -> list[int]:
     """p and everyone holding a seat p could use, repeated `hops` times."""
     near = {p}
     for _ in range(hops):
-        seats = {c.x_s[e] for q in near for e in c.p_x[q] if e not in c.forbidden_x}
-        near |= {c.x_p[e] for e in plan.x if c.x_s[e] in seats}
+        seats = {c.edge_session(e) for q in near for e in c.p_x[q] if e not in c.forbidden_x}
+        near |= {c.edge_participant(e) for e in plan.x if c.edge_session(e) in seats}
     return sorted(near)
 
 

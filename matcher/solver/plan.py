@@ -20,19 +20,19 @@ class Plan:
 
 def fit_cost_x(c: Candidates, e: int) -> int:
     """Goal 5 cost of a placement edge: tenths of a km, plus 5 km when not an interest."""
-    return round(c.x_km[e] * 10) + (0 if c.x_interest[e] else 50)
+    return round(c.edge_km(e) * 10) + (0 if c.edge_liked(e) else 50)
 
 
 def fit_cost_y(c: Candidates, e: int) -> int:
     """Goal 5 cost of a volunteer edge: tenths of a km."""
-    return round(c.y_km[e] * 10)
+    return round(c.meeting_km(e) * 10)
 
 
 def participation(c: Candidates, plan: Plan) -> list[int]:
     """Scaled participation hours per participant."""
     hours = [0] * c.n_participants
     for e in plan.x:
-        hours[c.x_p[e]] += c.x_hours(e)
+        hours[c.edge_participant(e)] += c.x_hours(e)
     return hours
 
 
@@ -44,12 +44,12 @@ def score(c: Candidates, plan: Plan, people=None) -> tuple[int, ...]:
     kept, given, cost = [0] * c.n_participants, [0] * c.n_participants, [0] * c.n_participants
     units = [0] * c.n_participants
     for e in plan.x:
-        p = c.x_p[e]
+        p = c.edge_participant(e)
         units[p] += 1
         kept[p] += e in c.current_x
         cost[p] += fit_cost_x(c, e)
     for e in plan.y:
-        p = c.y_p[e]
+        p = c.meeting_participant(e)
         units[p] += 1
         given[p] += 1
         kept[p] += e in c.current_y

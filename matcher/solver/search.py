@@ -21,9 +21,9 @@ def unsettled(c: Candidates, plan: Plan) -> list[int]:
     """Participants without a running plan, or whose running plan could not be kept whole."""
     kept = [0] * c.n_participants
     for e in plan.x & c.current_x:
-        kept[c.x_p[e]] += 1
+        kept[c.edge_participant(e)] += 1
     for e in plan.y & c.current_y:
-        kept[c.y_p[e]] += 1
+        kept[c.meeting_participant(e)] += 1
     return [p for p in range(c.n_participants) if kept[p] < c.current_units[p] or not kept[p]]
 
 
@@ -64,7 +64,7 @@ def close(c: Candidates, plan: Plan, clock: Clock, opts, alone, say) -> tuple[Pl
         if not record["settled"]:
             break
         gained = False
-        has = {c.x_p[e] for e in plan.x} | {c.y_p[e] for e in plan.y}
+        has = {c.edge_participant(e) for e in plan.x} | {c.meeting_participant(e) for e in plan.y}
         empty = [p for p in range(c.n_participants) if p not in has]
         if empty and clock.left() > 0.5:
             started, part = time.monotonic(), clock.part(clock.left() / 2)

@@ -3,6 +3,7 @@
 import time
 from dataclasses import replace
 
+from matcher.solver import rules
 from matcher.solver.bounds import individual_bound
 from matcher.solver.candidates import Candidates, build_candidates
 from matcher.solver.clock import Clock
@@ -100,13 +101,13 @@ def _outcomes(c: Candidates, plan: Plan) -> list[ParticipantOutcome]:
     worked, support = [0.0] * c.n_participants, [0.0] * c.n_participants
     kinds: list[set[str]] = [set() for _ in range(c.n_participants)]
     for e in plan.x:
-        worked[c.x_p[e]] += c.s_hours_f[c.x_s[e]]
+        worked[c.edge_participant(e)] += c.edge_hours(e)
     for e in plan.y:
-        support[c.y_p[e]] += c.instance.volunteers[c.y_v[e]].session_hours
-        kinds[c.y_p[e]].add(c.v_kind[c.y_v[e]])
+        support[c.meeting_participant(e)] += c.meeting_hours(e)
+        kinds[c.meeting_participant(e)].add(c.meeting_kind(e))
     outcomes = []
     for p, person in enumerate(c.instance.participants):
-        meets = worked[p] >= person.minimum - 1e-9
+        meets = rules.meets_minimum(worked[p], person.minimum)
         reasons = [] if meets else [explainer.below_minimum(p)]
         reasons += [explainer.missing_volunteer(p, k) for k in sorted(person.wants - kinds[p])]
         required = person.required
@@ -136,13 +137,13 @@ def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
     people = inst.participants
     grouped: dict[tuple[int, int], list[int]] = {}
     for e in plan.x:
-        grouped.setdefault((c.x_p[e], c.s_place[c.x_s[e]]), []).append(e)
+        grouped.setdefault((c.edge_participant(e), c.edge_placement(e)), []).append(e)
     rows = []
     for (p, j), edges in grouped.items():
         placement = inst.placements[j]
-        days = sort_dayparts(DAYPARTS[c.s_day[c.x_s[e]]] for e in edges)
-        fit = [Reason("distance", {"km": round(c.x_km[edges[0]], 2)})]
-        if c.x_interest[edges[0]]:
+        days = sort_dayparts(DAYPARTS[c.edge_daypart(e)] for e in edges)
+        fit = [Reason("distance", {"km": round(c.edge_km(edges[0]), 2)})]
+        if c.edge_liked(edges[0]):
             fit.append(Reason("interest", {"category": placement.category}))
         if all(e in c.pinned_x for e in edges):
             fit.append(Reason("pinned", {}))
@@ -152,8 +153,8 @@ def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
             ((p, 0, j), Assignment(people[p].id, "placement", placement.id, days, tuple(fit)))
         )
     for e in plan.y:
-        p, v = c.y_p[e], c.y_v[e]
-        fit = [Reason("distance", {"km": round(c.y_km[e], 2)})]
+        p, v = c.meeting_participant(e), c.meeting_volunteer(e)
+        fit = [Reason("distance", {"km": round(c.meeting_km(e), 2)})]
         if e in c.pinned_y:
             fit.append(Reason("pinned", {}))
         elif e in c.current_y:
@@ -163,9 +164,9 @@ def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
                 (p, 1, v),
                 Assignment(
                     people[p].id,
-                    c.v_kind[v],
+                    c.meeting_kind(e),
                     inst.volunteers[v].id,
-                    (DAYPARTS[c.y_day[e]],),
+                    (DAYPARTS[c.meeting_daypart(e)],),
                     tuple(fit),
                 ),
             )
