@@ -1,5 +1,6 @@
 """Upper bound on participants at their minimum: who could reach it if they were alone."""
 
+from matcher.solver import rules
 from matcher.solver.candidates import Candidates
 from matcher.solver.plan import Plan, participation
 
@@ -46,5 +47,8 @@ def _options(c: Candidates, p: int) -> tuple[int, dict[int, set[int]]]:
 def individual_bound(c: Candidates, plan: Plan) -> tuple[int, list[bool]]:
     """The count of participants who could reach their minimum alone, and who they are."""
     hours = participation(c, plan)
-    alone = [hours[p] >= c.p_min[p] or reachable_alone(c, p) for p in range(c.n_participants)]
+    alone = [
+        rules.meets_minimum(hours[p], c.p_min[p]) or reachable_alone(c, p)
+        for p in range(c.n_participants)
+    ]
     return sum(alone), alone

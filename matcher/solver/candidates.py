@@ -1,8 +1,11 @@
-"""Candidate pairs: only reachable, level-compatible pairs sharing a day-part (hard rules 1–4, 6),
-found through a grid index rather than by testing every pair.
+"""Candidate pairs: only reachable (R3), level-compatible (R4) pairs sharing a free day-part
+(R1, R2, R6), found through a grid index rather than by testing every pair. The rules are the
+predicates of rules.py; no edge that candidate generation leaves out can break them, so the
+greedy, settling and the CP-SAT model do not check them again.
 
 Everything downstream works on the integer-indexed `Candidates`: hours are scaled to hundredths
-(session hours rounded up, load caps rounded down, so integer models never break a rule).
+(session hours rounded up, load caps rounded down, so integer models never break R5; the weekly
+minimum rounded up, so reaching it in hundredths reaches it in hours).
 """
 
 import math

@@ -2,7 +2,7 @@
 
 `GOALS` is the only place the order is written: the staged CP-SAT solve (stages.py) iterates it,
 `plan.score` and settling (settle.py) build their comparison tuples from it, and a move that
-changes a running plan must gain at the goals above stability (`MOVE_GOALS`, goals 1–3).
+changes a running plan must gain at the goals above stability (`above_stability`, goals 1–3).
 
 Each goal has a direction, the builder of its CP-SAT expression over a MatchModel, its share of
 the staged solve's time, its value for one participant (for settling and plan.score), and when
@@ -15,6 +15,7 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from matcher.solver import rules
 from matcher.solver.candidates import Candidates
 
 
@@ -82,7 +83,7 @@ GOALS = (
         True,
         0.45,
         _at_minimum,
-        lambda c, p, s: int(s.hours >= c.p_min[p]),
+        lambda c, p, s: int(rules.meets_minimum(s.hours, c.p_min[p])),
         lambda mm, value, known: known is not None and value >= known,
     ),
     Goal(

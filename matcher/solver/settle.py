@@ -20,6 +20,7 @@ moves in the same order, whatever the machine and the number of workers.
 import heapq
 from collections import defaultdict
 
+from matcher.solver import rules
 from matcher.solver.board import KIND_BIT, Board, Choice, best_choice, value
 from matcher.solver.candidates import Candidates
 from matcher.solver.clock import Clock
@@ -82,7 +83,7 @@ def _move(c: Candidates, board: Board, p: int, alone: list[bool], record: dict):
 
 def board_below_minimum(c: Candidates, board: Board, p: int) -> bool:
     """Whether p's participation hours are below their minimum."""
-    return sum(c.x_hours(e) for e in board.xs[p]) < c.p_min[p]
+    return not rules.meets_minimum(sum(c.x_hours(e) for e in board.xs[p]), c.p_min[p])
 
 
 def _displace(c: Candidates, board: Board, p: int):
