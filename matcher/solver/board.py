@@ -8,7 +8,7 @@ free, and compares with `value` (their share of plan.score, goals.GOALS in order
 from collections import defaultdict
 
 from matcher.solver.candidates import Candidates
-from matcher.solver.goals import Share, participant_score
+from matcher.solver.goals import participant_score
 from matcher.solver.plan import Plan, change_count, fit_cost_x, fit_cost_y
 
 Choice = tuple[tuple[int, ...], tuple[int, ...]]  # placement edges, volunteer edges
@@ -77,7 +77,7 @@ def value(c: Candidates, p: int, choice: Choice) -> tuple[int, ...]:
     kept = sum(e in c.current_x for e in xs) + sum(e in c.current_y for e in ys)
     cost = sum(fit_cost_x(c, e) for e in xs) + sum(fit_cost_y(c, e) for e in ys)
     changes = change_count(c, p, len(xs) + len(ys), kept)
-    return participant_score(c, p, Share(hours, len(ys), changes, cost))
+    return participant_score(c, p, hours, len(ys), changes, cost)
 
 
 def best_choice(c: Candidates, board: Board, p: int, *, blocked=-1, opened=-1) -> Choice:
@@ -108,7 +108,7 @@ def best_choice(c: Candidates, board: Board, p: int, *, blocked=-1, opened=-1) -
     running = c.current_units[p]
     for (hx, _hv, kinds), (changes, fit, chosen) in states.items():
         # `changes` counts from the running plan kept whole: add its units for goal 4's count.
-        key = participant_score(c, p, Share(hx, kinds.bit_count(), running + changes, fit))
+        key = participant_score(c, p, hx, kinds.bit_count(), running + changes, fit)
         if best_key is None or key > best_key:
             best_key = key
             best = (

@@ -20,16 +20,6 @@ from matcher.solver.candidates import Candidates
 
 
 @dataclass(frozen=True)
-class Share:
-    """One participant's part of the plan, as the goals read it."""
-
-    hours: int  # participation hours (scaled)
-    volunteers: int  # wanted volunteers given
-    changes: int  # goal 4's changes to their running plan
-    cost: int  # goal 5's fit cost
-
-
-@dataclass(frozen=True)
 class Goal:
     """A goal: its number in the docs, name, direction and how it is measured."""
 
@@ -38,7 +28,9 @@ class Goal:
     maximise: bool
     share: float  # of the staged CP-SAT solve's time
     expression: Callable[[Any], Any]  # MatchModel -> CP-SAT linear expression
-    of: Callable[[Candidates, int, Share], int]  # one participant's value (unsigned)
+    # One participant's value (unsigned) from their part of the plan: (c, p, participation hours
+    # scaled, wanted volunteers given, changes to their running plan, fit cost).
+    of: Callable[[Candidates, int, int, int, int, int], int]
     trivial: Callable[[Any, int, int | None], bool]  # (model, value, known bound) -> no stage
 
     def signed(self, value: int) -> int:
@@ -72,8 +64,8 @@ def _fit(mm):
     return mm.cost
 
 
-def _weighted_shortfall(c: Candidates, p: int, s: Share) -> int:
-    return c.p_weight[p] * max(0, c.p_req[p] - s.hours)
+def _weighted_shortfall(c: Candidates, p: int, hours: int, _v: int, _ch: int, _co: int) -> int:
+    return c.p_weight[p] * max(0, c.p_req[p] - hours)
 
 
 GOALS = (
@@ -83,7 +75,7 @@ GOALS = (
         True,
         0.45,
         _at_minimum,
-        lambda c, p, s: int(rules.meets_minimum(s.hours, c.p_min[p])),
+        lambda c, p, hours, _v, _ch, _co: int(rules.meets_minimum(hours, c.p_min[p])),
         lambda mm, value, known: known is not None and value >= known,
     ),
     Goal(
@@ -101,7 +93,7 @@ GOALS = (
         True,
         0.1,
         _volunteers,
-        lambda c, p, s: s.volunteers,
+        lambda c, p, _h, volunteers, _ch, _co: volunteers,
         lambda mm, value, known: not mm.y,
     ),
     Goal(
@@ -110,7 +102,7 @@ GOALS = (
         False,
         0.1,
         _changes,
-        lambda c, p, s: s.changes,
+        lambda c, p, _h, _v, changes, _co: changes,
         lambda mm, value, known: not any(mm.c.current_units[p] for p in mm.free),
     ),
     Goal(
@@ -119,7 +111,7 @@ GOALS = (
         False,
         0.05,
         _fit,
-        lambda c, p, s: s.cost,
+        lambda c, p, _h, _v, _ch, cost: cost,
         lambda mm, value, known: not mm.x and not mm.y,
     ),
 )
@@ -133,9 +125,15 @@ def position(name: str) -> int:
     return NAMES.index(name)
 
 
-def participant_score(c: Candidates, p: int, share: Share) -> tuple[int, ...]:
-    """One participant's goals as a tuple to maximise, in goal order."""
-    return tuple(goal.signed(goal.of(c, p, share)) for goal in GOALS)
+_SCORED = tuple((goal.of, 1 if goal.maximise else -1) for goal in GOALS)
+
+
+def participant_score(
+    c: Candidates, p: int, hours: int, volunteers: int, changes: int, cost: int
+) -> tuple[int, ...]:
+    """One participant's goals as a tuple to maximise, in goal order: from their participation
+    hours (scaled), wanted volunteers given, changes to their running plan and fit cost."""
+    return tuple([sign * of(c, p, hours, volunteers, changes, cost) for of, sign in _SCORED])
 
 
 def above_stability(score: tuple[int, ...]) -> tuple[int, ...]:

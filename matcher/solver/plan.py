@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from matcher.solver.candidates import Candidates
-from matcher.solver.goals import GOALS, Share, participant_score
+from matcher.solver.goals import GOALS, participant_score
 
 
 @dataclass
@@ -20,44 +20,48 @@ class Plan:
 
 def fit_cost_x(c: Candidates, e: int) -> int:
     """Goal 5 cost of a placement edge: tenths of a km, plus 5 km when not an interest."""
-    return round(c.edge_km(e) * 10) + (0 if c.edge_liked(e) else 50)
+    return round(c.x_km[e] * 10) + (0 if c.x_interest[e] else 50)
 
 
 def fit_cost_y(c: Candidates, e: int) -> int:
     """Goal 5 cost of a volunteer edge: tenths of a km."""
-    return round(c.meeting_km(e) * 10)
+    return round(c.y_km[e] * 10)
 
 
 def participation(c: Candidates, plan: Plan) -> list[int]:
     """Scaled participation hours per participant."""
     hours = [0] * c.n_participants
+    x_p = c.x_p
     for e in plan.x:
-        hours[c.edge_participant(e)] += c.x_hours(e)
+        hours[x_p[e]] += c.x_hours(e)
     return hours
 
 
 def score(c: Candidates, plan: Plan, people=None) -> tuple[int, ...]:
     """Goals 1–5 (goals.GOALS, in order) as a tuple to maximise: the sum of every participant's
     `goals.participant_score`."""
-    people = range(c.n_participants) if people is None else people
-    hours = participation(c, plan)
-    kept, given, cost = [0] * c.n_participants, [0] * c.n_participants, [0] * c.n_participants
-    units = [0] * c.n_participants
+    n = c.n_participants
+    chosen = set(range(n) if people is None else people)
+    hours, kept, given, cost, units = [0] * n, [0] * n, [0] * n, [0] * n, [0] * n
+    x_p, y_p = c.x_p, c.y_p  # the inner loop reads the arrays (Candidates' accessors are slower)
     for e in plan.x:
-        p = c.edge_participant(e)
-        units[p] += 1
-        kept[p] += e in c.current_x
-        cost[p] += fit_cost_x(c, e)
+        p = x_p[e]
+        if p in chosen:
+            hours[p] += c.x_hours(e)
+            units[p] += 1
+            kept[p] += e in c.current_x
+            cost[p] += fit_cost_x(c, e)
     for e in plan.y:
-        p = c.meeting_participant(e)
-        units[p] += 1
-        given[p] += 1
-        kept[p] += e in c.current_y
-        cost[p] += fit_cost_y(c, e)
+        p = y_p[e]
+        if p in chosen:
+            units[p] += 1
+            given[p] += 1
+            kept[p] += e in c.current_y
+            cost[p] += fit_cost_y(c, e)
     total = [0] * len(GOALS)
-    for p in set(people):
-        share = Share(hours[p], given[p], change_count(c, p, units[p], kept[p]), cost[p])
-        for k, value in enumerate(participant_score(c, p, share)):
+    for p in chosen:
+        changes = change_count(c, p, units[p], kept[p])
+        for k, value in enumerate(participant_score(c, p, hours[p], given[p], changes, cost[p])):
             total[k] += value
     return tuple(total)
 
