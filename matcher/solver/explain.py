@@ -81,7 +81,7 @@ class Explainer:
         possible = sum(per_day.values()) / 100
         if c.pinned_x & set(c.p_x[p]) or c.pinned_y & set(c.p_y[p]):
             return Reason("pinned", {})
-        if possible >= person.minimum:
+        if rules.meets_minimum(possible, person.minimum):
             return Reason(
                 "load_cap",
                 {
