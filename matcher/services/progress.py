@@ -24,7 +24,6 @@ from enum import StrEnum
 from matcher.solver.rules import WEEKLY_MINIMUM, meets_minimum, weekly_minimum
 from matcher.weeks import add_months, week_start
 
-__all__ = ["WEEKLY_MINIMUM"]  # the one definition is the solver's (rules.py)
 TRAJECTORY_MONTHS = 36
 PLACEMENT_DEADLINE_MONTHS = 3
 PACE_WINDOW_WEEKS = 8
