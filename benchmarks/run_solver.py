@@ -172,7 +172,8 @@ def _still_allowed(c, unit) -> bool:
 def run_one(size: str, limit: float, seed: int, workers: int, week: bool) -> dict:
     """Solve one size (and its next week); returns all figures."""
     from benchmarks.generate import generate, next_week
-    from matcher.solver.instance_io import parse_instance, result_to_json
+    from matcher.solve_command import result_document as result_to_json
+    from matcher.solver.instance_io import parse_instance
     from matcher.solver.solve import solve
 
     started = time.monotonic()

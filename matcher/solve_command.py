@@ -9,9 +9,64 @@ import time
 import click
 
 from matcher.solver.instance_io import InstanceError, parse_instance, result_to_json
+from matcher.solver.model import Reason, Result
 from matcher.solver.solve import solve as run_solver
 
 QUIET_SECONDS = 2.0
+
+# The plain Dutch sentences of matcher-result/1 `reasons`, per reason code of the solver
+# (explain.py); the web app words the same codes in web/matching/reasons.py.
+SENTENCES = {
+    "no_reachable_placement": "Geen plek binnen {max_km} km; de dichtstbijzijnde ligt op "
+    "{nearest_km} km.",
+    "language_level": "De plekken binnen bereik vragen een hoger taalniveau (minstens "
+    "{lowest_needed}) dan {level}.",
+    "no_shared_daypart": "Geen van de {reachable} plekken binnen bereik heeft een dagdeel "
+    "waarop deze deelnemer beschikbaar is.",
+    "load_cap": "De belastbaarheid ({max_hours} uur) laat met de beschikbare dagdelen hooguit "
+    "{possible_hours} uur toe, minder dan {minimum} uur.",
+    "too_few_hours": "De plekken binnen bereik bieden op de beschikbare dagdelen samen hooguit "
+    "{possible_hours} uur, minder dan {minimum} uur.",
+    "capacity_taken": "De {sessions} passende dagdelen zijn vol, bezet door {taken_by} andere "
+    "deelnemers, van wie {more_urgent} met meer achterstand.",
+    "no_combination": "De {free_sessions} vrije dagdelen binnen bereik zijn samen niet genoeg "
+    "voor het minimum naast de andere afspraken.",
+    "pinned": "Vastgezette afspraken laten geen ruimte voor meer uren.",
+    "no_volunteer_reachable": "Geen {kind} binnen bereik{nearest}.",
+    "no_volunteer_daypart": "Geen van de {reachable} {kinds} binnen bereik is beschikbaar op "
+    "een dagdeel van deze deelnemer.",
+    "volunteer_capacity_taken": "De {volunteers} passende {kinds} zijn al bezet, door {taken_by} "
+    "andere deelnemers.",
+    "no_room_for_volunteer": "Geen vrij dagdeel of uur meer voor een {kind} naast de plekken.",
+    "distance": "Op {km} km afstand.",
+    "interest": "Past bij de interesse {category}.",
+    "kept_from_current": "Loopt al; voortgezet.",
+}
+
+
+def reason_text(reason: Reason) -> str:
+    """The plain Dutch sentence for a reason code."""
+    data = {k: _number(v) for k, v in reason.data.items()}
+    if reason.code == "no_reachable_placement" and data.get("nearest_km") is None:
+        return f"Geen enkele plek binnen {data['max_km']} km."
+    if "kind" in data:
+        data["kinds"] = {"taalmaatje": "taalmaatjes", "buddy": "buddy's"}[data["kind"]]
+    if reason.code == "no_volunteer_reachable":
+        km = data.get("nearest_km")
+        data["nearest"] = "" if km is None else f"; de dichtstbijzijnde woont op {km} km"
+    return SENTENCES.get(reason.code, reason.code).format(**data)
+
+
+def _number(value):
+    """Numbers the Dutch way: decimal comma, no trailing zeros."""
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return value
+
+
+def result_document(result: Result) -> dict:
+    """The matcher-result/1 document, its `reasons` in plain Dutch."""
+    return result_to_json(result, reason_text)
 
 
 @click.command("solve")
@@ -53,7 +108,7 @@ def solve(instance: str, output: str | None, time_limit: float, workers: int, se
         seed=seed,
         progress=_progress(time.monotonic()),
     )
-    text = json.dumps(result_to_json(result), ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(result_document(result), ensure_ascii=False, indent=1) + "\n"
     if output is None:
         sys.stdout.write(text)
     else:

@@ -137,6 +137,7 @@ def facts_for(
             last_activity=active.get(p.id),
             last_gesprek=meeting.held_on if meeting else None,
             next_gesprek=meeting.next_date if meeting else None,
+            minimum=progress.minimum_of(p),
         )
     return facts
 

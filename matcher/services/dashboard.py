@@ -23,10 +23,11 @@ from matcher.models import (
 )
 from matcher.services.access import visible_participants
 from matcher.services.notifications import failed_count
+from matcher.services.progress import minimum_of
 from matcher.services.volunteering import open_notices
+from matcher.solver.rules import meets_minimum
 from matcher.weeks import add_months, week_start
 
-WEEKLY_MINIMUM = 6.0
 OPEN_STATUSES = (ParticipantStatus.INTAKE, ParticipantStatus.ACTIVE)
 
 
@@ -78,7 +79,9 @@ def coordinator_figures(user: User, today: date) -> CoordinatorFigures:
     active_volunteers = select(func.count()).select_from(Volunteer).where(Volunteer.active)
     return CoordinatorFigures(
         participants_open=len(participants),
-        planned_at_minimum=sum(1 for h in hours.values() if h >= WEEKLY_MINIMUM),
+        planned_at_minimum=sum(
+            1 for p in participants if meets_minimum(hours.get(p.id, 0.0), minimum_of(p))
+        ),
         not_placed_after_three_months=not_placed,
         placements_active=db.session.scalar(
             select(func.count()).select_from(Placement).where(Placement.active)

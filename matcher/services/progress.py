@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from matcher.solver.rules import WEEKLY_MINIMUM, meets_minimum, weekly_minimum
 from matcher.weeks import add_months, week_start
 
-WEEKLY_MINIMUM = 6.0
 TRAJECTORY_MONTHS = 36
 PLACEMENT_DEADLINE_MONTHS = 3
 PACE_WINDOW_WEEKS = 8
@@ -55,6 +55,7 @@ class ProgressFacts:
     last_activity: date | None = None  # last day with any recorded (non-rejected) hours
     last_gesprek: date | None = None
     next_gesprek: date | None = None
+    minimum: float = WEEKLY_MINIMUM  # their weekly minimum: rules.weekly_minimum(load cap)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,14 @@ class Progress:
     weeks: list[tuple[date, float]]  # the last 8 complete weeks and this week, oldest first
     flags: frozenset[Flag]
     gesprek_due_on: date
+    minimum: float = WEEKLY_MINIMUM  # the weekly minimum the weeks are measured against
+
+
+def minimum_of(participant) -> float:
+    """The weekly participation minimum a participant (with `max_hours_week`) must reach: six
+    hours, or their load cap when that is lower (rules.weekly_minimum, the solver's goal 1).
+    Every page, filter, figure and e-mail measures "6 uur" with this."""
+    return weekly_minimum(participant.max_hours_week)
 
 
 def trajectory_end(pip_date: date, extended_to: date | None = None) -> date:
@@ -96,10 +105,11 @@ def current_pace(facts: ProgressFacts, today: date) -> float | None:
 
 
 def weeks_below_minimum(facts: ProgressFacts, today: date) -> int:
-    """Consecutive complete weeks, counting back from last week, below six hours."""
+    """Consecutive complete weeks, counting back from last week, below the participant's weekly
+    minimum (six hours, or their load cap when that is lower)."""
     first = week_start(facts.pip_date)
     monday, run = week_start(today) - timedelta(weeks=1), 0
-    while monday >= first and facts.weekly.get(monday, 0.0) < WEEKLY_MINIMUM:
+    while monday >= first and not meets_minimum(facts.weekly.get(monday, 0.0), facts.minimum):
         run += 1
         monday -= timedelta(weeks=1)
     return run
@@ -143,6 +153,7 @@ def compute(
         weeks=recent_weeks(today, facts.weekly),
         flags=_flags(facts, today, cumulative, expected, due_on),
         gesprek_due_on=due_on,
+        minimum=facts.minimum,
     )
 
 

@@ -1,5 +1,6 @@
 """Upper bound on participants at their minimum: who could reach it if they were alone."""
 
+from matcher.solver import rules
 from matcher.solver.candidates import Candidates
 from matcher.solver.plan import Plan, participation
 
@@ -29,10 +30,10 @@ def _options(c: Candidates, p: int) -> tuple[int, dict[int, set[int]]]:
     pinned_days = set()
     for e in c.p_y[p]:
         if e in c.pinned_y:
-            cap -= c.v_hours[c.y_v[e]]
-            pinned_days.add(c.y_day[e])
+            cap -= c.v_hours[c.meeting_volunteer(e)]
+            pinned_days.add(c.meeting_daypart(e))
     for e in c.p_x[p]:
-        d = c.s_day[c.x_s[e]]
+        d = c.edge_daypart(e)
         if e in c.forbidden_x or (d in pinned_days and e not in c.pinned_x):
             continue
         if e in c.pinned_x:
@@ -46,5 +47,8 @@ def _options(c: Candidates, p: int) -> tuple[int, dict[int, set[int]]]:
 def individual_bound(c: Candidates, plan: Plan) -> tuple[int, list[bool]]:
     """The count of participants who could reach their minimum alone, and who they are."""
     hours = participation(c, plan)
-    alone = [hours[p] >= c.p_min[p] or reachable_alone(c, p) for p in range(c.n_participants)]
+    alone = [
+        rules.meets_minimum(hours[p], c.p_min[p]) or reachable_alone(c, p)
+        for p in range(c.n_participants)
+    ]
     return sum(alone), alone

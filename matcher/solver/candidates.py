@@ -1,14 +1,18 @@
-"""Candidate pairs: only reachable, level-compatible pairs sharing a day-part (hard rules 1–4, 6),
-found through a grid index rather than by testing every pair.
+"""Candidate pairs: only reachable (R3), level-compatible (R4) pairs sharing a free day-part
+(R1, R2, R6), found through a grid index rather than by testing every pair. The rules are the
+predicates of rules.py; no edge that candidate generation leaves out can break them, so the
+greedy, settling and the CP-SAT model do not check them again.
 
 Everything downstream works on the integer-indexed `Candidates`: hours are scaled to hundredths
-(session hours rounded up, load caps rounded down, so integer models never break a rule).
+(session hours rounded up, load caps rounded down, so integer models never break R5; the weekly
+minimum rounded up, so reaching it in hundredths reaches it in hours).
 """
 
 import math
 from dataclasses import dataclass, field
 
-from matcher.solver.dayparts import INDEX, LEVEL_RANK
+from matcher.solver import rules
+from matcher.solver.dayparts import INDEX
 from matcher.solver.geo import GridIndex
 from matcher.solver.model import Instance
 
@@ -27,7 +31,13 @@ def down(hours: float) -> int:
 
 @dataclass
 class Candidates:
-    """Indexed sessions and candidate edges of one instance."""
+    """Indexed sessions and candidate edges of one instance.
+
+    The parallel arrays below are the storage, kept as plain lists for speed: the inner loops of
+    the greedy (greedy.State), settling's dynamic programme and the CP-SAT model read them
+    directly. Everything else asks the named accessors (`edge_participant(e)`, `edge_daypart(e)`,
+    `meeting_volunteer(e)` …), which say what an edge's number means.
+    """
 
     instance: Instance
     # sessions, flattened over placements
@@ -74,6 +84,60 @@ class Candidates:
         """Scaled hours of placement edge e."""
         return self.s_hours[self.x_s[e]]
 
+    # Placement edges ("participant attends session"), by edge number.
+    def edge_participant(self, e: int) -> int:
+        """The participant (instance position) of placement edge e."""
+        return self.x_p[e]
+
+    def edge_session(self, e: int) -> int:
+        """The session (flattened session number) of placement edge e."""
+        return self.x_s[e]
+
+    def edge_placement(self, e: int) -> int:
+        """The placement (instance position) of placement edge e."""
+        return self.s_place[self.x_s[e]]
+
+    def edge_daypart(self, e: int) -> int:
+        """The day-part (index into dayparts.DAYPARTS) of placement edge e."""
+        return self.s_day[self.x_s[e]]
+
+    def edge_hours(self, e: int) -> float:
+        """The session hours of placement edge e, as in the instance (not scaled)."""
+        return self.s_hours_f[self.x_s[e]]
+
+    def edge_km(self, e: int) -> float:
+        """The distance of placement edge e."""
+        return self.x_km[e]
+
+    def edge_liked(self, e: int) -> bool:
+        """Whether placement edge e's category is among the participant's interests."""
+        return self.x_interest[e]
+
+    # Volunteer edges ("participant meets volunteer in a day-part"), by edge number.
+    def meeting_participant(self, e: int) -> int:
+        """The participant of volunteer edge e."""
+        return self.y_p[e]
+
+    def meeting_volunteer(self, e: int) -> int:
+        """The volunteer (instance position) of volunteer edge e."""
+        return self.y_v[e]
+
+    def meeting_daypart(self, e: int) -> int:
+        """The day-part of volunteer edge e."""
+        return self.y_day[e]
+
+    def meeting_kind(self, e: int) -> str:
+        """The kind of volunteer (taalmaatje, buddy) of volunteer edge e."""
+        return self.v_kind[self.y_v[e]]
+
+    def meeting_hours(self, e: int) -> float:
+        """The volunteer's session hours for volunteer edge e, as in the instance."""
+        return self.instance.volunteers[self.y_v[e]].session_hours
+
+    def meeting_km(self, e: int) -> float:
+        """The distance of volunteer edge e."""
+        return self.y_km[e]
+
 
 def build_candidates(instance: Instance) -> Candidates:
     """All candidate edges of an instance, with pins and current mapped onto them."""
@@ -112,13 +176,13 @@ def _sessions(c: Candidates, instance: Instance) -> dict[tuple[int, int], int]:
 
 
 def _placement_edges(c, p, person, index, session_of) -> list[int]:
-    """Sessions within reach, at the participant's level, in a day-part they are free."""
+    """Sessions within reach (R3), at the participant's level (R4), in a day-part they are
+    free (R1) with a session (R2) that has seats and fits the load cap alone (R5)."""
     edges, placements = [], c.instance.placements
     days = sorted(INDEX[d] for d in person.available)
-    rank = LEVEL_RANK[person.language_level]
-    for j, km in index.near(person.lat, person.lon, person.max_km):
+    for j, km in index.near(person.lat, person.lon, rules.placement_radius(person)):
         placement = placements[j]
-        if LEVEL_RANK[placement.min_language_level] > rank:
+        if not rules.level_allows(person.language_level, placement.min_language_level):
             continue
         for d in days:
             s = session_of.get((j, d))
@@ -133,15 +197,16 @@ def _placement_edges(c, p, person, index, session_of) -> list[int]:
 
 
 def _volunteer_edges(c, p, person, index) -> list[int]:
-    """Wanted volunteers within both travel radii sharing a free day-part."""
+    """Wanted volunteers (R6) within both travel radii (R3) sharing a free day-part (R1, R6)."""
     if not person.wants:
         return []
     edges, volunteers = [], c.instance.volunteers
-    for v, km in index.near(person.lat, person.lon, person.max_km):
+    # The combined radius (R3) is never wider than the participant's own.
+    for v, km in index.near(person.lat, person.lon, rules.placement_radius(person)):
         vol = volunteers[v]
-        if vol.kind not in person.wants or vol.capacity == 0 or c.v_hours[v] > c.p_max[p]:
+        if not rules.wants(person, vol.kind) or vol.capacity == 0 or c.v_hours[v] > c.p_max[p]:
             continue
-        if vol.max_km is not None and km > vol.max_km:
+        if not rules.within(km, rules.volunteer_radius(person, vol)):
             continue
         for d in sorted(INDEX[x] for x in person.available & vol.available):
             edges.append(len(c.y_p))

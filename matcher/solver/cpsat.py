@@ -1,25 +1,21 @@
 """The CP-SAT model of the weekly matching, solved lexicographically in five stages.
 
-Why stages and not one weighted objective: the goals are strictly ordered (instance-format.md),
+Why stages and not one weighted objective: the goals are strictly ordered (docs/instance-format.md),
 and weights that provably respect that order need ratios above the full range of every lower
 goal (about 10^17 at 20,000 participants), which overflow CP-SAT's integer range and, as the
 solver lab measured, make the search stall. So each goal is optimised in turn; its value found
 is then added as a constraint ("no worse than") before the next one, and the plan found so far
 is passed on as a hint. Stage 1 is a pure Boolean count, which suits CP-SAT's core-based search.
+The goals, their order, direction and expressions are declared once in goals.GOALS.
 
-  1. maximise participants whose participation hours reach min(min_hours, max_hours);
-  2. minimise the shortfall below the required rate, weighted by the pace needed;
-  3. maximise wanted volunteers given;
-  4. minimise changes to `current` (units dropped, plus units added for continuing participants);
-  5. minimise fit cost (distance, placements outside the participant's interests).
-
-With a `current` plan, fewer changes break ties in stages 1–3, with a weight W above the largest
-possible number of changes (so the order still holds provably; see stages._objective). A stage
-that finds nothing in its time keeps the incumbent, so a plan is never lost. The model can be
-built for a subset of participants (`free`) against the residual capacities that the rest of a
-plan leaves, which is how the cluster sweep (sweep.py), the placing of those without a running
-plan, and the lifts around participants below the minimum (stages.lift) use it. Whatever the
-stages find is then settled (settle.py), so that a re-solve finds nothing left to move.
+With a `current` plan, fewer changes (goal 4) break ties in the stages of goals 1–3, with a
+weight W above the largest possible number of changes (so the order still holds provably; see
+stages._objective). A stage that finds nothing in its time keeps the incumbent, so a plan is
+never lost. The model can be built for a subset of participants (`free`) against the residual
+capacities that the rest of a plan leaves, which is how the cluster sweep (sweep.py), the
+placing of those without a running plan, and the lifts around participants below the minimum
+(stages.lift) use it. Whatever the stages find is then settled (settle.py), so that a re-solve
+finds nothing left to move.
 Sections: Data, Variables, Constraints and Objective here (MatchModel); Solve in stages.py.
 """
 
@@ -31,8 +27,6 @@ from ortools.sat.python import cp_model
 from matcher.solver.candidates import Candidates
 from matcher.solver.plan import Plan, fit_cost_x, fit_cost_y
 
-STAGES = ("at_minimum", "shortfall", "volunteers", "changes", "fit")
-SHARES = (0.45, 0.3, 0.1, 0.1, 0.05)
 STATUS = {
     cp_model.OPTIMAL: "optimal",
     cp_model.FEASIBLE: "feasible",
@@ -73,17 +67,21 @@ class MatchModel:
         for e in fixed_y:
             self.vol_used[c.y_v[e]] += 1
             busy.add((c.y_v[e], c.y_day[e]))
-        # Variables
+        # Variables: x[e] "participant attends session" per placement edge, y[e] "participant
+        # meets volunteer in a day-part" per volunteer edge. Candidate generation (candidates.py)
+        # has already enforced R1's free day-parts, R2's "only where a session is", R3 (reach),
+        # R4 (Dutch level) and R6's "only wanted kinds, a day-part both are free": no edge breaks
+        # them, so no constraint here repeats them.
         self.model = cp_model.CpModel()
         new = self.model.new_bool_var
         self.x = {
-            e: new("")
+            e: new(f"x{e}")
             for p in free
             for e in c.p_x[p]
             if e not in c.forbidden_x and c.s_cap[c.x_s[e]] > self.seats[c.x_s[e]]
         }
         self.y = {
-            e: new("")
+            e: new(f"y{e}")
             for p in free
             for e in c.p_y[p]
             if (c.y_v[e], c.y_day[e]) not in busy and c.v_cap[c.y_v[e]] > self.vol_used[c.y_v[e]]
@@ -98,7 +96,8 @@ class MatchModel:
         self._goal_terms()
 
     def _one_activity_per_daypart(self) -> None:
-        """Rule 1: a participant does at most one activity per day-part."""
+        """R1: a participant does at most one activity per day-part (that the day-part is in
+        their `available` is enforced by candidate generation)."""
         c, groups = self.c, defaultdict(list)
         for e, var in self.x.items():
             groups[(c.x_p[e], c.s_day[c.x_s[e]])].append(var)
@@ -109,7 +108,8 @@ class MatchModel:
                 self.model.add_at_most_one(group)
 
     def _session_capacity(self) -> None:
-        """Rule 2: a session holds at most `capacity` participants (minus those fixed there)."""
+        """R2: a placement session holds at most `capacity` participants (minus those the fixed
+        part of the plan seats there)."""
         c, groups = self.c, defaultdict(list)
         for e, var in self.x.items():
             groups[c.x_s[e]].append(var)
@@ -119,7 +119,8 @@ class MatchModel:
                 self.model.add(sum(group) <= room)
 
     def _load_cap(self) -> None:
-        """Rule 5: placement hours plus volunteer hours stay within max_hours."""
+        """R5: a participant's total hours (placement session hours plus volunteer
+        `session_hours`) are at most `max_hours`."""
         c = self.c
         terms = defaultdict(list)
         for e, var in self.x.items():
@@ -134,8 +135,8 @@ class MatchModel:
                 )
 
     def _volunteer_limits(self) -> None:
-        """Rule 6: one volunteer of a kind per participant; a volunteer meets one participant
-        per day-part and at most `capacity` in total."""
+        """R6: at most one volunteer of each kind per participant; a volunteer meets at most one
+        participant per day-part and at most `capacity` participants in total."""
         c = self.c
         per_kind, per_slot, per_vol = defaultdict(list), defaultdict(list), defaultdict(list)
         for e, var in self.y.items():
@@ -152,14 +153,17 @@ class MatchModel:
                 self.model.add(sum(group) <= room)
 
     def _pins(self) -> None:
-        """Rule 7: every pinned assignment is in the plan, unchanged."""
+        """R7: every `pinned` assignment appears unchanged in the result (the other sessions of
+        a pinned placement are excluded by candidate generation, `forbidden_x`)."""
         for e in self.c.pinned_x & self.x.keys():
             self.model.add(self.x[e] == 1)
         for e in self.c.pinned_y & self.y.keys():
             self.model.add(self.y[e] == 1)
 
     def _goal_terms(self) -> None:
-        """Expressions of goals 1–5 over the free participants."""
+        """The variables and terms the goals' expressions (goals.GOALS) are built from: who
+        reaches the minimum (goal 1), the shortfall per participant (goal 2), changes (goal 4)
+        and fit cost (goal 5)."""
         c, model = self.c, self.model
         hours = defaultdict(list)
         for e, var in self.x.items():
@@ -171,17 +175,13 @@ class MatchModel:
             if c.p_min[p] <= 0:
                 constant += 1
             elif _max_hours(c, p, self, placements_only=True) >= c.p_min[p]:
-                self.m[p] = model.new_bool_var("")
+                self.m[p] = model.new_bool_var(f"at_minimum{p}")
                 model.add(worked >= c.p_min[p]).only_enforce_if(self.m[p])
                 self._session_count_cut(p, pairs)
             if c.p_req[p] > 0:
-                self.short[p] = model.new_int_var(0, c.p_req[p], "")
+                self.short[p] = model.new_int_var(0, c.p_req[p], f"shortfall{p}")
                 model.add(self.short[p] + worked >= c.p_req[p])
         self.at_min = sum(self.m.values()) + constant
-        self.shortfall = cp_model.LinearExpr.weighted_sum(
-            list(self.short.values()), [c.p_weight[p] for p in self.short]
-        )
-        self.given = sum(self.y.values())
         self.changes = self._changes_term()
         self.cost = cp_model.LinearExpr.weighted_sum(
             [*self.x.values(), *self.y.values()],

@@ -1,18 +1,11 @@
-"""Great-circle distances and a grid index for finding everything within a radius."""
+"""A grid index for finding everything within a radius."""
 
 import math
 from collections import defaultdict
 
-EARTH_RADIUS_KM = 6371.0088
+from matcher.solver.rules import EARTH_RADIUS_KM, haversine_km, within
+
 KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Haversine distance in km on a sphere of radius 6371.0088 km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 class GridIndex:
@@ -29,11 +22,11 @@ class GridIndex:
         return math.floor(lat / self.cell), math.floor(lon / self.cell)
 
     def near(self, lat: float, lon: float, radius_km: float) -> list[tuple[int, float]]:
-        """Indices and distances of the points within `radius_km` (haversine), in index order."""
+        """Indices and distances of the points within `radius_km` (rule R3), in index order."""
         found = [
             (i, haversine_km(lat, lon, *self.points[i])) for i in self._box(lat, lon, radius_km)
         ]
-        return sorted((i, d) for i, d in found if d <= radius_km)
+        return sorted((i, d) for i, d in found if within(d, radius_km))
 
     def _box(self, lat: float, lon: float, radius_km: float):
         """A conservative superset: the lat/lon box around the circle, or everything."""

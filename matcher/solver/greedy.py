@@ -8,6 +8,7 @@ wanted volunteers, nearest first.
 
 from itertools import combinations
 
+from matcher.solver import rules
 from matcher.solver.candidates import Candidates
 from matcher.solver.plan import Plan
 
@@ -29,13 +30,14 @@ class State:
         self.kinds: list[set[str]] = [set() for _ in range(c.n_participants)]
 
     def can_x(self, e: int) -> bool:
-        """Whether placement edge e still fits."""
+        """Whether placement edge e still fits: a seat left (R2), the day-part still free (R1),
+        within the load cap (R5), not another session of a pinned placement (R7)."""
         c, p = self.c, self.c.x_p[e]
         s = c.x_s[e]
         return (
             self.seats[s] > 0
             and not self.days[p] >> c.s_day[s] & 1
-            and self.load[p] + c.s_hours[s] <= c.p_max[p]
+            and rules.within_load_cap(self.load[p] + c.s_hours[s], c.p_max[p])
             and e not in c.forbidden_x
         )
 
@@ -50,14 +52,15 @@ class State:
         self.plan.x.add(e)
 
     def can_y(self, e: int) -> bool:
-        """Whether volunteer edge e still fits."""
+        """Whether volunteer edge e still fits: the volunteer has room and the day-part (R6),
+        the participant the day-part (R1), no volunteer of that kind yet (R6), the load cap (R5)."""
         c, p, v, d = self.c, self.c.y_p[e], self.c.y_v[e], self.c.y_day[e]
         return (
             self.vol_left[v] > 0
             and (v, d) not in self.vol_busy
             and not self.days[p] >> d & 1
             and c.v_kind[v] not in self.kinds[p]
-            and self.load[p] + c.v_hours[v] <= c.p_max[p]
+            and rules.within_load_cap(self.load[p] + c.v_hours[v], c.p_max[p])
         )
 
     def take_y(self, e: int) -> None:
@@ -89,7 +92,7 @@ def greedy(c: Candidates, *, keep_current: bool = False) -> Plan:
         for p in order:
             _keep(state, p)
     for p in order:
-        if state.hours[p] < c.p_min[p]:
+        if not rules.meets_minimum(state.hours[p], c.p_min[p]):
             _add_best(state, p, c.p_min[p], reach_only=True)
     _fill(state, order)
     return state.plan

@@ -2,6 +2,7 @@
 writing a Result as matcher-result/1."""
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from matcher.solver.dayparts import INDEX, KINDS, LEVELS, VOLUNTEER_KINDS, sort_dayparts
@@ -10,8 +11,10 @@ from matcher.solver.model import (
     Instance,
     Participant,
     Placement,
+    Reason,
     Result,
     Session,
+    Stats,
     Volunteer,
 )
 from matcher.solver.pins import check_pins
@@ -239,12 +242,11 @@ def _assignments(r: _Reader, key: str, participant: str, ids: dict) -> tuple[Ass
     return tuple(out.values())
 
 
-def result_to_json(result: Result) -> dict:
-    """The matcher-result/1 document for a Result (with optional reason_codes and fit)."""
-    from matcher.solver.explain import dutch
+def result_to_json(result: Result, words: Callable[[Reason], str]) -> dict:
+    """The matcher-result/1 document for a Result (with optional reason_codes and fit).
 
-    stats = {f: getattr(result.stats, f) for f in result.stats.__dataclass_fields__}
-    stats["stages"] = list(result.stats.stages)
+    `words` renders a reason code as the plain-words sentence the format's `reasons` carry; the
+    caller (the command line, solve_command.py) owns the wording."""
     return {
         "format": RESULT_FORMAT,
         "status": result.status,
@@ -264,12 +266,26 @@ def result_to_json(result: Result) -> dict:
                 "participation_hours": o.participation_hours,
                 "support_hours": o.support_hours,
                 "meets_minimum": o.meets_minimum,
-                "reasons": [dutch(reason) for reason in o.reasons],
+                "reasons": [words(reason) for reason in o.reasons],
                 "reason_codes": [{"code": x.code, **x.data} for x in o.reasons],
                 "required_hours": o.required_hours,
                 "shortfall_hours": o.shortfall_hours,
             }
             for o in result.participants
         ],
-        "stats": stats,
+        "stats": _stats(result.stats),
     }
+
+
+def _stats(stats: Stats) -> dict:
+    """The result's stats: `objective` and `bound` are the format's names for the participants
+    at their minimum and the upper bound (the same numbers)."""
+    fields = {f: getattr(stats, f) for f in stats.__dataclass_fields__}
+    fields["stages"] = list(stats.stages)
+    head = {
+        "seconds": fields.pop("seconds"),
+        "objective": stats.participants_at_minimum,
+        "bound": stats.upper_bound,
+        "gap": fields.pop("gap"),
+    }
+    return {**head, **fields}

@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 from matcher.solver.candidates import Candidates
 from matcher.solver.clock import BUILD_CHARGE, Clock
 from matcher.solver.cpsat import MatchModel, Options
+from matcher.solver.goals import AT_MINIMUM
 from matcher.solver.plan import Plan, score
 from matcher.solver.stages import run_model
 
@@ -24,8 +25,8 @@ def neighbourhood(c: Candidates, plan: Plan, p: int, hops: int) -> list[int]:
     """p and everyone holding a seat p could use, repeated `hops` times."""
     near = {p}
     for _ in range(hops):
-        seats = {c.x_s[e] for q in near for e in c.p_x[q] if e not in c.forbidden_x}
-        near |= {c.x_p[e] for e in plan.x if c.x_s[e] in seats}
+        seats = {c.edge_session(e) for q in near for e in c.p_x[q] if e not in c.forbidden_x}
+        near |= {c.edge_participant(e) for e in plan.x if c.edge_session(e) in seats}
     return sorted(near)
 
 
@@ -33,7 +34,7 @@ def lift(c: Candidates, plan: Plan, p: int, clock: Clock, opts: Options, alone, 
     """Returns (plan, lifted, proven): the plan is new only when more of p's neighbourhood reach
     the minimum; `proven` when CP-SAT proved that no more can."""
     free = neighbourhood(c, plan, p, hops)
-    before = score(c, plan, free)[0]
+    before = score(c, plan, free)[AT_MINIMUM]
     if before >= sum(alone[q] for q in free):
         return plan, False, True
     mm = MatchModel(c, plan, free)
@@ -46,7 +47,7 @@ def lift(c: Candidates, plan: Plan, p: int, clock: Clock, opts: Options, alone, 
     if status not in FOUND:
         return plan, False, False
     found = mm.read(solver, plan)
-    reached = score(c, found, free)[0]
+    reached = score(c, found, free)[AT_MINIMUM]
     if reached <= before:
         return plan, False, proven
     if any(c.current_units[q] for q in free) and clock.left() > 0.05:
@@ -57,7 +58,7 @@ def lift(c: Candidates, plan: Plan, p: int, clock: Clock, opts: Options, alone, 
         clock.charge(solver.response_proto.deterministic_time)
         if status in FOUND:
             fewer = mm.read(solver, plan)
-            if score(c, fewer, free)[0] >= reached:
+            if score(c, fewer, free)[AT_MINIMUM] >= reached:
                 found = fewer
     # The lower goals of the neighbourhood are left to settling, which follows every lift.
     return found, True, proven

@@ -7,6 +7,8 @@ from its rows (or `instance_io.parse_instance` builds one from JSON) and renders
 from dataclasses import dataclass, field
 from typing import Any
 
+from matcher.solver.rules import WEEKLY_MINIMUM, weekly_minimum
+
 
 @dataclass(frozen=True)
 class Assignment:
@@ -28,7 +30,7 @@ class Participant:
     lon: float
     max_km: float
     available: frozenset[str]
-    min_hours: float = 6.0
+    min_hours: float = WEEKLY_MINIMUM
     max_hours: float = 16.0
     target_hours: float = 800.0
     hours_done: float = 0.0
@@ -41,8 +43,8 @@ class Participant:
 
     @property
     def minimum(self) -> float:
-        """Participation hours that count as reaching the weekly minimum."""
-        return min(self.min_hours, self.max_hours)
+        """Participation hours that count as reaching the weekly minimum (goal 1)."""
+        return weekly_minimum(self.max_hours, self.min_hours)
 
     @property
     def pace(self) -> float:
@@ -124,14 +126,13 @@ class ParticipantOutcome:
 
 @dataclass(frozen=True)
 class Stats:
-    """Figures about the run; objective/bound count participants at their minimum."""
+    """Figures about the run (the result writes them as matcher-result/1 `stats`, where
+    `objective` and `bound` are participants_at_minimum and upper_bound)."""
 
     seconds: float
-    objective: int
-    bound: int
+    participants_at_minimum: int
+    upper_bound: int
     gap: float
-    participants_at_minimum: int = 0
-    upper_bound: int = 0
     greedy_at_minimum: int = 0
     shortfall_hours: float = 0.0
     volunteers_wanted: int = 0

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from matcher.solver.candidates import Candidates
+from matcher.solver.goals import GOALS, participant_score
 
 
 @dataclass
@@ -30,29 +31,43 @@ def fit_cost_y(c: Candidates, e: int) -> int:
 def participation(c: Candidates, plan: Plan) -> list[int]:
     """Scaled participation hours per participant."""
     hours = [0] * c.n_participants
+    x_p = c.x_p
     for e in plan.x:
-        hours[c.x_p[e]] += c.x_hours(e)
+        hours[x_p[e]] += c.x_hours(e)
     return hours
 
 
-def score(c: Candidates, plan: Plan, people=None) -> tuple[int, int, int, int, int]:
-    """Goals 1–5 as a tuple to maximise: (at minimum, -shortfall, volunteers, -changes, -cost)."""
-    people = range(c.n_participants) if people is None else people
-    chosen = set(people)
-    hours = participation(c, plan)
-    at_min = sum(1 for p in chosen if hours[p] >= c.p_min[p])
-    shortfall = sum(c.p_weight[p] * max(0, c.p_req[p] - hours[p]) for p in chosen)
-    xs = [e for e in plan.x if c.x_p[e] in chosen]
-    ys = [e for e in plan.y if c.y_p[e] in chosen]
-    changes = changes_of(c, xs, ys, chosen)
-    cost = sum(fit_cost_x(c, e) for e in xs) + sum(fit_cost_y(c, e) for e in ys)
-    return at_min, -shortfall, len(ys), -changes, -cost
+def score(c: Candidates, plan: Plan, people=None) -> tuple[int, ...]:
+    """Goals 1–5 (goals.GOALS, in order) as a tuple to maximise: the sum of every participant's
+    `goals.participant_score`."""
+    n = c.n_participants
+    chosen = set(range(n) if people is None else people)
+    hours, kept, given, cost, units = [0] * n, [0] * n, [0] * n, [0] * n, [0] * n
+    x_p, y_p = c.x_p, c.y_p  # the inner loop reads the arrays (Candidates' accessors are slower)
+    for e in plan.x:
+        p = x_p[e]
+        if p in chosen:
+            hours[p] += c.x_hours(e)
+            units[p] += 1
+            kept[p] += e in c.current_x
+            cost[p] += fit_cost_x(c, e)
+    for e in plan.y:
+        p = y_p[e]
+        if p in chosen:
+            units[p] += 1
+            given[p] += 1
+            kept[p] += e in c.current_y
+            cost[p] += fit_cost_y(c, e)
+    total = [0] * len(GOALS)
+    for p in chosen:
+        changes = change_count(c, p, units[p], kept[p])
+        for k, value in enumerate(participant_score(c, p, hours[p], given[p], changes, cost[p])):
+            total[k] += value
+    return tuple(total)
 
 
-def changes_of(c: Candidates, xs, ys, people) -> int:
-    """Goal 4: current units not kept plus units added for participants that had a current plan."""
-    kept = sum(1 for e in xs if e in c.current_x) + sum(1 for e in ys if e in c.current_y)
-    dropped = sum(c.current_units[p] for p in people) - kept
-    added = sum(1 for e in xs if c.current_units[c.x_p[e]] and e not in c.current_x)
-    added += sum(1 for e in ys if c.current_units[c.y_p[e]] and e not in c.current_y)
-    return dropped + added
+def change_count(c: Candidates, p: int, units: int, kept: int) -> int:
+    """Goal 4 for one participant with `units` assignment units of which `kept` are current:
+    current units dropped, plus units added when they had a current plan."""
+    running = c.current_units[p]
+    return running - kept + ((units - kept) if running else 0)

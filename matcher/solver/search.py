@@ -3,6 +3,7 @@ a plan to rest (`close`), which are also the only moves a running plan sees outs
 
 import time
 
+from matcher.solver import rules
 from matcher.solver.candidates import Candidates
 from matcher.solver.clock import Clock
 from matcher.solver.greedy import urgency_order
@@ -21,9 +22,9 @@ def unsettled(c: Candidates, plan: Plan) -> list[int]:
     """Participants without a running plan, or whose running plan could not be kept whole."""
     kept = [0] * c.n_participants
     for e in plan.x & c.current_x:
-        kept[c.x_p[e]] += 1
+        kept[c.edge_participant(e)] += 1
     for e in plan.y & c.current_y:
-        kept[c.y_p[e]] += 1
+        kept[c.meeting_participant(e)] += 1
     return [p for p in range(c.n_participants) if kept[p] < c.current_units[p] or not kept[p]]
 
 
@@ -64,7 +65,7 @@ def close(c: Candidates, plan: Plan, clock: Clock, opts, alone, say) -> tuple[Pl
         if not record["settled"]:
             break
         gained = False
-        has = {c.x_p[e] for e in plan.x} | {c.y_p[e] for e in plan.y}
+        has = {c.edge_participant(e) for e in plan.x} | {c.meeting_participant(e) for e in plan.y}
         empty = [p for p in range(c.n_participants) if p not in has]
         if empty and clock.left() > 0.5:
             started, part = time.monotonic(), clock.part(clock.left() / 2)
@@ -101,14 +102,16 @@ def close(c: Candidates, plan: Plan, clock: Clock, opts, alone, say) -> tuple[Pl
 def _lift_all(c: Candidates, plan: Plan, clock: Clock, opts, alone) -> tuple[Plan, int, int]:
     """stages.lift for everyone below the minimum who could reach it alone, most urgent first."""
     hours = participation(c, plan)
-    below = [p for p in urgency_order(c) if alone[p] and hours[p] < c.p_min[p]]
+    below = [
+        p for p in urgency_order(c) if alone[p] and not rules.meets_minimum(hours[p], c.p_min[p])
+    ]
     lifted = unproven = 0
     for i, p in enumerate(below):
         left = clock.left()
         if left <= 0.05:
             unproven += len(below) - i
             break
-        if participation(c, plan)[p] >= c.p_min[p]:
+        if rules.meets_minimum(participation(c, plan)[p], c.p_min[p]):
             continue  # lifted along with someone else
         for hops in (1, 2):
             part = clock.part(clock.left() / (len(below) - i) / (3 - hops))

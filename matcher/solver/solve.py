@@ -3,15 +3,17 @@
 import time
 from dataclasses import replace
 
+from matcher.solver import rules
 from matcher.solver.bounds import individual_bound
 from matcher.solver.candidates import Candidates, build_candidates
 from matcher.solver.clock import Clock
 from matcher.solver.cpsat import Options
 from matcher.solver.dayparts import DAYPARTS, sort_dayparts
 from matcher.solver.explain import Explainer
+from matcher.solver.goals import AT_MINIMUM, position
 from matcher.solver.greedy import greedy
 from matcher.solver.model import Assignment, Instance, ParticipantOutcome, Reason, Result, Stats
-from matcher.solver.plan import Plan, changes_of, participation, score
+from matcher.solver.plan import Plan, participation, score
 from matcher.solver.search import close, improve, unsettled
 
 # Shares of the time limit for the CP-SAT search; the rest brings the plan to rest (close),
@@ -36,10 +38,11 @@ def solve(
     say = progress or (lambda _message: None)
     c = build_candidates(instance)
     built = time.monotonic() - start
-    plan, baseline = start_plan(c)
-    greedy_at_min = score(c, baseline)[0]
+    # The greedy plan is both the search's start and the baseline the result never falls below.
+    baseline = plan = start_plan(c)
+    greedy_at_min = score(c, baseline)[AT_MINIMUM]
     upper, alone = individual_bound(c, plan)
-    say(f"candidates built, greedy start: {score(c, plan)[0]} at minimum, bound {upper}")
+    say(f"candidates built, greedy start: {score(c, plan)[AT_MINIMUM]} at minimum, bound {upper}")
     opts = Options(workers=workers, seed=seed, fast_presolve=len(c.x_p) > 20_000)
     everyone = list(range(c.n_participants))
     running = any(c.current_units)
@@ -54,20 +57,16 @@ def solve(
     stages += closing
     if score(c, baseline) > score(c, plan):
         plan = baseline
-    at_min = score(c, plan)[0]
+    at_min = score(c, plan)[AT_MINIMUM]
     status = "optimal" if proven and free == everyone and at_min >= upper else "feasible"
     result = build_result(c, plan, status, time.monotonic() - start, upper, greedy_at_min, stages)
     return replace(result, stats=replace(result.stats, build_seconds=round(built, 3)))
 
 
-def start_plan(c: Candidates) -> tuple[Plan, Plan]:
-    """The search's start and the greedy baseline: the same plan.
-
-    With a running plan the baseline is what a coordinator does by hand, keep what still fits
-    and fill the rest; the search starts there.
-    """
-    plan = greedy(c, keep_current=bool(c.current_x or c.current_y))
-    return plan, plan
+def start_plan(c: Candidates) -> Plan:
+    """The greedy plan. With a running plan it is what a coordinator does by hand: keep what
+    still fits and fill the rest."""
+    return greedy(c, keep_current=bool(c.current_x or c.current_y))
 
 
 def build_result(
@@ -81,11 +80,9 @@ def build_result(
     kept, changed = _stability(c, plan)
     stats = Stats(
         seconds=round(seconds, 3),
-        objective=at_min,
-        bound=upper,
-        gap=round((upper - at_min) / upper, 6) if upper else 0.0,
         participants_at_minimum=at_min,
         upper_bound=upper,
+        gap=round((upper - at_min) / upper, 6) if upper else 0.0,
         greedy_at_minimum=greedy_at_min,
         shortfall_hours=round(sum(o.shortfall_hours for o in outcomes), 6),
         volunteers_wanted=wanted,
@@ -104,13 +101,13 @@ def _outcomes(c: Candidates, plan: Plan) -> list[ParticipantOutcome]:
     worked, support = [0.0] * c.n_participants, [0.0] * c.n_participants
     kinds: list[set[str]] = [set() for _ in range(c.n_participants)]
     for e in plan.x:
-        worked[c.x_p[e]] += c.s_hours_f[c.x_s[e]]
+        worked[c.edge_participant(e)] += c.edge_hours(e)
     for e in plan.y:
-        support[c.y_p[e]] += c.instance.volunteers[c.y_v[e]].session_hours
-        kinds[c.y_p[e]].add(c.v_kind[c.y_v[e]])
+        support[c.meeting_participant(e)] += c.meeting_hours(e)
+        kinds[c.meeting_participant(e)].add(c.meeting_kind(e))
     outcomes = []
     for p, person in enumerate(c.instance.participants):
-        meets = worked[p] >= person.minimum - 1e-9
+        meets = rules.meets_minimum(worked[p], person.minimum)
         reasons = [] if meets else [explainer.below_minimum(p)]
         reasons += [explainer.missing_volunteer(p, k) for k in sorted(person.wants - kinds[p])]
         required = person.required
@@ -131,7 +128,7 @@ def _outcomes(c: Candidates, plan: Plan) -> list[ParticipantOutcome]:
 def _stability(c: Candidates, plan: Plan) -> tuple[int, int]:
     """Current units kept, and current units dropped plus units added for continuing people."""
     kept = len(plan.x & c.current_x) + len(plan.y & c.current_y)
-    return kept, changes_of(c, plan.x, plan.y, range(c.n_participants))
+    return kept, -score(c, plan)[position("changes")]
 
 
 def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
@@ -140,13 +137,13 @@ def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
     people = inst.participants
     grouped: dict[tuple[int, int], list[int]] = {}
     for e in plan.x:
-        grouped.setdefault((c.x_p[e], c.s_place[c.x_s[e]]), []).append(e)
+        grouped.setdefault((c.edge_participant(e), c.edge_placement(e)), []).append(e)
     rows = []
     for (p, j), edges in grouped.items():
         placement = inst.placements[j]
-        days = sort_dayparts(DAYPARTS[c.s_day[c.x_s[e]]] for e in edges)
-        fit = [Reason("distance", {"km": round(c.x_km[edges[0]], 2)})]
-        if c.x_interest[edges[0]]:
+        days = sort_dayparts(DAYPARTS[c.edge_daypart(e)] for e in edges)
+        fit = [Reason("distance", {"km": round(c.edge_km(edges[0]), 2)})]
+        if c.edge_liked(edges[0]):
             fit.append(Reason("interest", {"category": placement.category}))
         if all(e in c.pinned_x for e in edges):
             fit.append(Reason("pinned", {}))
@@ -156,8 +153,8 @@ def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
             ((p, 0, j), Assignment(people[p].id, "placement", placement.id, days, tuple(fit)))
         )
     for e in plan.y:
-        p, v = c.y_p[e], c.y_v[e]
-        fit = [Reason("distance", {"km": round(c.y_km[e], 2)})]
+        p, v = c.meeting_participant(e), c.meeting_volunteer(e)
+        fit = [Reason("distance", {"km": round(c.meeting_km(e), 2)})]
         if e in c.pinned_y:
             fit.append(Reason("pinned", {}))
         elif e in c.current_y:
@@ -167,9 +164,9 @@ def _assignments(c: Candidates, plan: Plan) -> tuple[Assignment, ...]:
                 (p, 1, v),
                 Assignment(
                     people[p].id,
-                    c.v_kind[v],
+                    c.meeting_kind(e),
                     inst.volunteers[v].id,
-                    (DAYPARTS[c.y_day[e]],),
+                    (DAYPARTS[c.meeting_daypart(e)],),
                     tuple(fit),
                 ),
             )

@@ -1,4 +1,5 @@
-"""Solving a MatchModel goal by goal (the Solve section of the CP-SAT model)."""
+"""Solving a MatchModel goal by goal, in the order of goals.GOALS (the Solve section of the
+CP-SAT model)."""
 
 import time
 
@@ -6,11 +7,10 @@ from ortools.sat.python import cp_model
 
 from matcher.solver.candidates import Candidates
 from matcher.solver.clock import BUILD_CHARGE, Clock
-from matcher.solver.cpsat import SHARES, STAGES, STATUS, MatchModel, Options
+from matcher.solver.cpsat import STATUS, MatchModel, Options
+from matcher.solver.goals import AT_MINIMUM, GOALS, STABILITY, Goal
 from matcher.solver.greedy import complete
 from matcher.solver.plan import Plan, score
-
-MAXIMISE = (True, False, True, False, False)
 
 
 def solve_stages(
@@ -31,79 +31,68 @@ def solve_stages(
     mm = MatchModel(c, plan, free)
     records: list[dict] = [{"stage": "model", "seconds": round(time.monotonic() - started, 3)}]
     clock.charge(BUILD_CHARGE * (len(mm.x) + len(mm.y)))
-    exprs = (mm.at_min, mm.shortfall, mm.given, mm.changes, mm.cost)
+    exprs = [goal.expression(mm) for goal in GOALS]
     best, bound = plan, None
-    for k, name in enumerate(STAGES):
+    for k, goal in enumerate(GOALS):
         level = score(c, best, free)[k]
-        budget = clock.left() * SHARES[k] / sum(SHARES[k:])
-        trivial = _trivial(c, mm, k, level, known_bound, free)
+        budget = clock.left() * goal.share / sum(g.share for g in GOALS[k:])
+        trivial = goal.trivial(mm, abs(level), known_bound)
         if trivial or budget < 0.05:
-            _fix(mm, exprs[k], k, level)
+            _fix(mm, exprs[k], goal, level)
             if not trivial:
-                records.append({"stage": name, "status": "skipped", "value": abs(level)})
+                records.append({"stage": goal.name, "status": "skipped", "value": abs(level)})
             continue
         _objective(mm, exprs, k, free)
         mm.hint(best)
-        solver, status, seconds = run_model(mm.model, budget, opts, core=k == 0)
+        solver, status, seconds = run_model(mm.model, budget, opts, core=k == AT_MINIMUM)
         clock.charge(solver.response_proto.deterministic_time)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            found = complete(c, mm.read(solver, plan)) if k < 3 else mm.read(solver, plan)
+            found = mm.read(solver, plan)
+            if k < STABILITY:  # fill what the stage left towards the required rate
+                found = complete(c, found)
             if score(c, found, free) > score(c, best, free):
                 best = found
-            if k == 0:
+            if k == AT_MINIMUM:
                 bound = round(solver.best_objective_bound)
         level = score(c, best, free)[k]
-        _fix(mm, exprs[k], k, level)
+        _fix(mm, exprs[k], goal, level)
         records.append(
             {
-                "stage": name,
+                "stage": goal.name,
                 "status": STATUS[status],
                 "seconds": round(seconds, 3),
                 "value": abs(level),
             }
         )
         if progress:
-            progress(f"stage {name}: {STATUS[status]}, value {abs(level)}, {seconds:.1f} s")
+            progress(f"stage {goal.name}: {STATUS[status]}, value {abs(level)}, {seconds:.1f} s")
     return best, records, bound
 
 
-def _trivial(c: Candidates, mm: MatchModel, k: int, level: int, known_bound, free) -> bool:
-    """Stages that cannot improve: bound already reached, nothing to give, nothing to keep."""
-    if k == 0:
-        return known_bound is not None and level >= known_bound
-    if k == 1:
-        return level == 0
-    if k == 2:
-        return not mm.y
-    if k == 3:
-        return not any(c.current_units[p] for p in free)
-    return not mm.x and not mm.y
-
-
 def _objective(mm: MatchModel, exprs, k: int, free: list[int]) -> None:
-    """Stage k's goal; in stages 1–3, fewer changes to `current` break ties.
+    """Goal k's objective; for the goals above stability, fewer changes to `current` (goal 4)
+    break ties.
 
     The tie-break weight W exceeds the largest possible number of changes, so one unit of the
     stage's own goal always outweighs any difference in changes: the order of goals holds, and
     the search stays near the running plan instead of moving people for nothing.
     """
-    c = mm.c
+    c, goal = mm.c, GOALS[k]
     units = sum(c.current_units[p] for p in free)
-    if k < 3 and units:
+    expr = exprs[k]
+    if k < STABILITY and units:
         weight = units + len(mm.x) + len(mm.y) + 1
-        if MAXIMISE[k]:
-            mm.model.maximize(weight * exprs[k] - exprs[3])
-        else:
-            mm.model.minimize(weight * exprs[k] + exprs[3])
-    elif MAXIMISE[k]:
-        mm.model.maximize(exprs[k])
+        tie = -exprs[STABILITY] if goal.maximise else exprs[STABILITY]
+        expr = weight * expr + tie
+    if goal.maximise:
+        mm.model.maximize(expr)
     else:
-        mm.model.minimize(exprs[k])
+        mm.model.minimize(expr)
 
 
-def _fix(mm: MatchModel, expr, k: int, level: int) -> None:
-    """Keep what stage k achieved while the later stages run."""
-    if MAXIMISE[k]:
+def _fix(mm: MatchModel, expr, goal: Goal, level: int) -> None:
+    """Keep what the goal's stage achieved while the later stages run (`level` is signed)."""
+    if goal.maximise:
         mm.model.add(expr >= level)
     else:
         mm.model.add(expr <= -level)

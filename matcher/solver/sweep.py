@@ -11,6 +11,7 @@ for every seat it can reach. Later passes cut along the other axis first, so bor
 from matcher.solver.candidates import Candidates
 from matcher.solver.clock import Clock
 from matcher.solver.cpsat import Options
+from matcher.solver.goals import AT_MINIMUM, above_stability
 from matcher.solver.plan import Plan, score
 from matcher.solver.stages import solve_stages
 
@@ -59,16 +60,16 @@ def sweep(
             clock.charge(part_clock.used)
             before, after = score(c, plan, part), score(c, new, part)
             if after > before:
-                plan, improved = new, improved or after[:3] > before[:3]
+                plan, improved = new, improved or above_stability(after) > above_stability(before)
         records.append(
             {
                 "stage": f"sweep pass {pass_no + 1}",
                 "clusters": len(parts),
-                "value": score(c, plan, people)[0],
+                "value": score(c, plan, people)[AT_MINIMUM],
             }
         )
         if progress:
-            progress(f"sweep pass {pass_no + 1}: {score(c, plan)[0]} at minimum")
+            progress(f"sweep pass {pass_no + 1}: {score(c, plan)[AT_MINIMUM]} at minimum")
         if out_of_time or not improved:
             break
     return plan, records
@@ -76,6 +77,6 @@ def sweep(
 
 def _priority(c: Candidates, plan: Plan, part: list[int], alone: list[bool]):
     """Clusters with the most room for improvement on goals 1–3 first."""
-    at_min, shortfall, given, _, _ = score(c, plan, part)
-    missing = sum(alone[p] for p in part) - at_min
-    return -missing, shortfall, given
+    now = score(c, plan, part)
+    missing = sum(alone[p] for p in part) - now[AT_MINIMUM]
+    return -missing, *above_stability(now)[AT_MINIMUM + 1 :]

@@ -6,7 +6,8 @@ import json
 
 import pytest
 
-from matcher.solver.instance_io import parse_instance, result_to_json
+from matcher.solve_command import result_document as result_to_json
+from matcher.solver.instance_io import parse_instance
 from matcher.solver.solve import solve
 
 from .feasibility import check

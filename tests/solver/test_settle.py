@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import generate, next_week
+from matcher.solve_command import result_document as result_to_json
 from matcher.solver.bounds import individual_bound
 from matcher.solver.candidates import build_candidates
 from matcher.solver.clock import Clock
 from matcher.solver.greedy import greedy
-from matcher.solver.instance_io import parse_instance, result_to_json
+from matcher.solver.instance_io import parse_instance
 from matcher.solver.plan import Plan, score
 from matcher.solver.settle import KIND_BIT, Board, best_choice, settle, value
 from matcher.solver.solve import solve

@@ -6,7 +6,6 @@ volunteers, volunteers absent in the week, and paused or finished participants a
 Seats held by anyone outside the instance lower the capacity the solver may hand out.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -29,12 +28,11 @@ from matcher.models import (
 )
 from matcher.services.dashboard import approved_hours
 from matcher.solver import model as sm
-from matcher.solver.instance_io import InstanceError
-from matcher.solver.pins import check_pins
+from matcher.solver.pins import pin_violations
+from matcher.solver.rules import WEEKLY_MINIMUM
 from matcher.weeks import add_months
 
 OPEN_STATUSES = (ParticipantStatus.INTAKE, ParticipantStatus.ACTIVE)
-WEEKLY_MINIMUM = 6.0
 
 
 @dataclass
@@ -108,12 +106,8 @@ def _release_impossible_pins(built: Built) -> None:
         for m in built.current
         if m.pinned
     }
-    while True:
-        try:
-            check_pins(built.instance)
-            return
-        except InstanceError as error:
-            i, k = (int(n) for n in re.findall(r"\[(\d+)\]", error.path)[:2])
+    while found := pin_violations(built.instance):
+        i, k = found[0].participant, found[0].pin
         people = list(built.instance.participants)
         person = people[i]
         pin = person.pinned[k]

@@ -25,9 +25,10 @@ from matcher.models import (
 from matcher.models.people import utcnow
 from matcher.services import audit
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
+from matcher.services.progress import WEEKLY_MINIMUM, minimum_of
+from matcher.solver.rules import meets_minimum
 
 FILTERS = ("below", "changed", "unmatched", "taalmaatje")
-WEEKLY_MINIMUM = 6.0
 
 
 class AlreadyConfirmed(ValidationFailed):
@@ -58,6 +59,21 @@ class ParticipantReview:
         """The participant."""
         return self.outcome.participant
 
+    @property
+    def minimum(self) -> float:
+        """The weekly minimum they must reach (progress.minimum_of: 6 h, or a lower load cap)."""
+        return minimum_of(self.participant)
+
+    @property
+    def reaches_minimum(self) -> bool:
+        """Whether the planned participation hours reach that minimum."""
+        return meets_minimum(self.outcome.participation_hours, self.minimum)
+
+    @property
+    def capped(self) -> bool:
+        """Whether their load cap is below the six hours (they reach their maximum instead)."""
+        return self.minimum < WEEKLY_MINIMUM
+
 
 def review(run: MatchingRun, which: str | None = None) -> list[ParticipantReview]:
     """Participants of the run with their proposals; `which` is one of FILTERS or None."""
@@ -67,7 +83,11 @@ def review(run: MatchingRun, which: str | None = None) -> list[ParticipantReview
         .options(selectinload(ParticipantOutcomeRow.participant))
         .order_by(ParticipantOutcomeRow.participation_hours, ParticipantOutcomeRow.participant_id)
     )
-    rows = {o.participant_id: ParticipantReview(o) for o in outcomes if _keep(o, which)}
+    rows = {}
+    for o in outcomes:
+        row = ParticipantReview(o)
+        if _keep(row, which):
+            rows[o.participant_id] = row
     proposals = db.session.scalars(
         select(MatchProposal)
         .where(MatchProposal.run_id == run.id, MatchProposal.participant_id.in_(list(rows)))
@@ -84,9 +104,10 @@ def review(run: MatchingRun, which: str | None = None) -> list[ParticipantReview
     return list(rows.values())
 
 
-def _keep(outcome: ParticipantOutcomeRow, which: str | None) -> bool:
+def _keep(row: ParticipantReview, which: str | None) -> bool:
+    outcome = row.outcome
     if which == "below":
-        return outcome.participation_hours < WEEKLY_MINIMUM
+        return not row.reaches_minimum
     if which == "changed":
         return outcome.changed
     if which == "unmatched":

@@ -9,7 +9,6 @@ from flask_login import current_user
 
 from matcher.models import Role
 from matcher.services import caseload_overview
-from matcher.services.progress import WEEKLY_MINIMUM
 from matcher.web.labels import FLAG_LABELS, STATUS_LABELS
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today
@@ -28,7 +27,6 @@ def index():
         "caseload/index.html",
         lines=lines,
         weeks=weeks,
-        minimum=WEEKLY_MINIMUM,
         fmt=lambda value: quick_hours(value, symbols),
         flag_text={key: str(label) for key, label in FLAG_LABELS.items()},
         status_text={key: str(label) for key, label in STATUS_LABELS.items()},

@@ -8,7 +8,9 @@ from matcher.extensions import db
 from matcher.models import AbsenceKind, ActivityKind, HoursEntry, Role
 from matcher.services import access, caseload_overview, hours, submissions
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
+from matcher.services.progress import WEEKLY_MINIMUM
 from matcher.web import edits
+from matcher.web.filters import hours as format_hours
 from matcher.web.progress.forms import CorrectionForm, EntryForm, MeetingForm
 from matcher.web.progress.svg_chart import progress_svg
 from matcher.web.roles import restrict_blueprint
@@ -54,7 +56,9 @@ def chart(participant_id: int):
         "weekly_title": _("Uren per week"),
         "hours": _("uren"),
         "week": _("uren in de week"),
-        "minimum": _("6 uur per week"),
+        "minimum": _("6 uur per week")
+        if detail.progress.minimum >= WEEKLY_MINIMUM
+        else _("%(hours)s uur per week (maximum)", hours=format_hours(detail.progress.minimum)),
     }
     svg = progress_svg(
         participant.pip_date,
@@ -64,6 +68,7 @@ def chart(participant_id: int):
         participant.hours_before,
         detail.weekly,
         labels,
+        detail.progress.minimum,
     )
     return Response(svg, mimetype="image/svg+xml", headers={"Cache-Control": "private, no-store"})
 

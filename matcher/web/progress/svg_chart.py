@@ -3,8 +3,6 @@
 import io
 from datetime import date, timedelta
 
-WEEKLY_MINIMUM = 6.0
-
 
 def progress_svg(
     pip_date: date,
@@ -14,8 +12,10 @@ def progress_svg(
     hours_before: float,
     weekly: dict[date, float],
     labels: dict[str, str],
+    minimum: float,
 ) -> bytes:
-    """Cumulative hours against the straight line to the target, and weekly bars against 6."""
+    """Cumulative hours against the straight line to the target, and weekly bars against the
+    participant's weekly minimum (services.progress: six hours, or the load cap when lower)."""
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
@@ -33,7 +33,7 @@ def progress_svg(
     top.set_ylabel(labels["hours"])
     top.legend(loc="upper left")
     bottom.bar(mondays, values, width=5, color="#0b5394", label=labels["week"])
-    bottom.axhline(WEEKLY_MINIMUM, color="#a4161a", linestyle="--", label=labels["minimum"])
+    bottom.axhline(minimum, color="#a4161a", linestyle="--", label=labels["minimum"])
     bottom.set_title(labels["weekly_title"])
     bottom.set_ylabel(labels["hours"])
     bottom.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2, frameon=False)
