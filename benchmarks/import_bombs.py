@@ -1,0 +1,119 @@
+"""Import bombs benchmark: seconds and memory to refuse each hostile spreadsheet.
+
+    .venv/bin/python benchmarks/import_bombs.py
+
+Builds each bomb of tests/registry/bombs.py (and, for comparison, a valid 10,000-row
+participant file as XLSX and CSV), then reads each in its own process through the import
+service (`imports.read_table`, what the upload page calls). Per file it prints: the answer,
+wall and CPU seconds, the peak RSS above the process's level just before the read (VmHWM reset
+through /proc/self/clear_refs), the RSS left above that level afterwards, and, in a second run
+under tracemalloc, the peak of Python allocations and what is still allocated after the read.
+Targets: under 5 s and under 300 MB above the baseline per bomb.
+"""
+
+import gc
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _status(field: str) -> int:
+    """A /proc/self/status field in bytes (VmRSS, VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _read(data: bytes, filename: str) -> str:
+    from matcher.services.imports import ImportRefused, read_table
+
+    try:
+        return f"read {len(read_table(data, filename))} rows"
+    except ImportRefused as error:
+        return f"refused: {error}"
+
+
+def measure(path: str, filename: str) -> dict:
+    """Run in the child: one read for time and RSS, one under tracemalloc."""
+    from matcher import create_app
+
+    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "SECRET_KEY": "bench"})
+    data = Path(path).read_bytes()
+    with app.test_request_context():
+        _read(b"kenmerk\nA\n", "warm.csv")  # imports and translations loaded before the baseline
+        gc.collect()
+        Path("/proc/self/clear_refs").write_text("5")  # peak RSS := current RSS
+        baseline = _status("VmRSS")
+        start, cpu = time.perf_counter(), time.process_time()
+        answer = _read(data, filename)
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        peak = _status("VmHWM") - baseline
+        gc.collect()
+        left = _status("VmRSS") - baseline
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        _read(data, filename)
+        gc.collect()
+        after, traced_peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    mb = 1024 * 1024
+    return {
+        "answer": answer[:110],
+        "seconds": round(wall, 3),
+        "cpu_seconds": round(cpu, 3),
+        "peak_rss_mb": round(peak / mb, 1),
+        "rss_left_mb": round(left / mb, 1),
+        "tracemalloc_peak_mb": round((traced_peak - before) / mb, 1),
+        "tracemalloc_left_kb": round((after - before) / 1024, 1),
+        "process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def files() -> dict[str, tuple[bytes, str]]:
+    from matcher import create_app
+    from tests.registry import bombs
+    from tests.registry.sheets import csv_bytes, participant_rows, xlsx
+
+    found = {name: (make(), "bom.xlsx") for name, make in bombs.BOMBS.items()}
+    found["row bomb lying: declares 50 MB"] = (
+        bombs.row_bomb(declared=50 * 1024 * 1024),
+        "bom.xlsx",
+    )
+    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "SECRET_KEY": "bench"})
+    with app.app_context():
+        rows = participant_rows(10_000, "Almelo")
+    found["valid: 10,000 participants (xlsx)"] = (xlsx(rows), "deelnemers.xlsx")
+    found["valid: 10,000 participants (csv)"] = (csv_bytes(rows), "deelnemers.csv")
+    return found
+
+
+def main() -> None:
+    if len(sys.argv) == 4 and sys.argv[1] == "--one":
+        print(json.dumps(measure(sys.argv[2], sys.argv[3])))
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (data, filename) in files().items():
+            path = Path(folder) / filename
+            path.write_bytes(data)
+            child = subprocess.run(  # noqa: S603 (our own script)
+                [sys.executable, __file__, "--one", str(path), filename],
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=ROOT,
+            )
+            figures = json.loads(child.stdout.strip().splitlines()[-1])
+            print(json.dumps({"file": name, "bytes": len(data), **figures}, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
