@@ -1,6 +1,6 @@
 """Import bombs benchmark: seconds and memory to refuse each hostile spreadsheet.
 
-    .venv/bin/python benchmarks/import_bombs.py
+    .venv/bin/python benchmarks/import_bombs.py [--code /path/to/other/checkout]
 
 Builds each bomb of tests/registry/bombs.py (and, for comparison, a valid 10,000-row
 participant file as XLSX and CSV), then reads each in its own process through the import
@@ -8,12 +8,15 @@ service (`imports.read_table`, what the upload page calls). Per file it prints: 
 wall and CPU seconds, the peak RSS above the process's level just before the read (VmHWM reset
 through /proc/self/clear_refs), the RSS left above that level afterwards, and, in a second run
 under tracemalloc, the peak of Python allocations and what is still allocated after the read.
-Targets: under 5 s and under 300 MB above the baseline per bomb.
+Targets: under 5 s and under 300 MB above the baseline per bomb. `--code` reads the same files
+with another checkout's import service (e.g. the code before the bounds), each read given at most
+180 s.
 """
 
+import argparse
 import gc
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -22,7 +25,8 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, os.environ.get("MATCHER_BENCH_CODE") or str(ROOT))
+TIMEOUT = 180
 
 
 def _status(field: str) -> int:
@@ -59,22 +63,26 @@ def measure(path: str, filename: str) -> dict:
         peak = _status("VmHWM") - baseline
         gc.collect()
         left = _status("VmRSS") - baseline
+        mb = 1024 * 1024
+        first = {
+            "answer": answer[:110],
+            "seconds": round(wall, 3),
+            "cpu_seconds": round(cpu, 3),
+            "peak_rss_mb": round(peak / mb, 1),
+            "rss_left_mb": round(left / mb, 1),
+            "baseline_rss_mb": round(baseline / mb),
+        }
+        print(json.dumps(first), flush=True)  # kept when the traced run is cut short
         tracemalloc.start()
         before = tracemalloc.get_traced_memory()[0]
         _read(data, filename)
         gc.collect()
         after, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    mb = 1024 * 1024
     return {
-        "answer": answer[:110],
-        "seconds": round(wall, 3),
-        "cpu_seconds": round(cpu, 3),
-        "peak_rss_mb": round(peak / mb, 1),
-        "rss_left_mb": round(left / mb, 1),
+        **first,
         "tracemalloc_peak_mb": round((traced_peak - before) / mb, 1),
         "tracemalloc_left_kb": round((after - before) / 1024, 1),
-        "process_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
 
@@ -100,18 +108,31 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--one":
         print(json.dumps(measure(sys.argv[2], sys.argv[3])))
         return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--code", help="read with the matcher package of this checkout")
+    args = parser.parse_args()
+    env = (
+        {**os.environ, "MATCHER_BENCH_CODE": str(Path(args.code).resolve())} if args.code else None
+    )
     with tempfile.TemporaryDirectory() as folder:
         for name, (data, filename) in files().items():
             path = Path(folder) / filename
             path.write_bytes(data)
-            child = subprocess.run(  # noqa: S603 (our own script)
-                [sys.executable, __file__, "--one", str(path), filename],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            )
-            figures = json.loads(child.stdout.strip().splitlines()[-1])
+            command = [sys.executable, __file__, "--one", str(path), filename]
+            try:
+                child = subprocess.run(  # noqa: S603 (our own script)
+                    command, capture_output=True, text=True, cwd=ROOT, env=env, timeout=TIMEOUT
+                )
+                lines = child.stdout.strip().splitlines()
+                figures = (
+                    json.loads(lines[-1])
+                    if child.returncode == 0 and lines
+                    else {"answer": f"crashed: {child.stderr.strip().splitlines()[-1][:100]}"}
+                )
+            except subprocess.TimeoutExpired as expired:
+                out = (expired.stdout or b"").decode().strip().splitlines()
+                figures = json.loads(out[-1]) if out else {}
+                figures["answer"] = figures.get("answer", "") + f" (killed after {TIMEOUT} s)"
             print(json.dumps({"file": name, "bytes": len(data), **figures}, ensure_ascii=False))
 
 

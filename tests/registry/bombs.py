@@ -5,6 +5,7 @@ its own and ends with a full flush, so blocks can simply be concatenated. The zi
 parts is written by hand, so sizes (and lies about them) are exactly what a test asks for.
 """
 
+import random
 import struct
 import zlib
 
@@ -62,7 +63,7 @@ class Part:
 
 
 def _deflate(data: bytes) -> bytes:
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
     return compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
 
 
@@ -134,10 +135,25 @@ def ratio_bomb(megabytes: int = 20) -> bytes:
     return workbook(sheet(b"", block=b" " * 1024 * 1024, times=megabytes))
 
 
+def attribute_bomb(megabytes: int = 90) -> bytes:
+    """One cell with a `megabytes` MB attribute that compresses only 70-fold (within the
+    size and ratio bounds): hex noise, a 24 KB block changed in 60 places per repetition."""
+    rng = random.Random(1)
+    block = bytearray(rng.randbytes(12_000).hex().encode())
+    value = bytearray()
+    while len(value) < megabytes * 1024 * 1024:
+        for _ in range(60):
+            block[rng.randrange(len(block))] = rng.choice(b"0123456789abcdef")
+        value += block
+    cell = b'<row r="1"><c r="A1" x="' + bytes(value) + b'"><v>1</v></c></row>'
+    return workbook(sheet(cell))
+
+
 BOMBS = {
     "row bomb (20 million rows)": row_bomb,
     "cell bomb (one 1 GB string)": cell_bomb,
     "dimension bomb (A1:XFD1048576)": dimension_bomb,
     "entries bomb (5,000 parts)": entries_bomb,
     "ratio bomb (20 MB of spaces)": ratio_bomb,
+    "attribute bomb (one 90 MB attribute)": attribute_bomb,
 }

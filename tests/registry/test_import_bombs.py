@@ -74,6 +74,7 @@ CASES = {
     "formatted empty rows": (formatted_empty_rows, "meer dan 100000 rijen, als ook lege rijen"),
     "far column": (far_column, "Rij 3 heeft gegevens in meer dan 100 kolommen"),
     "entity definitions": (billion_laughs, UNREADABLE),
+    "attribute bomb": (bombs.attribute_bomb, UNREADABLE),
     "password protected": (
         lambda: safe_zip.OLE_MAGIC + b"\x00" * 600,
         "met een wachtwoord beveiligd",

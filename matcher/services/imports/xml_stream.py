@@ -1,4 +1,9 @@
-"""Streaming XML with expat, refusing DTDs and entities (no billion laughs, no external files)."""
+"""Streaming XML with expat, refusing DTDs and entities (no billion laughs, no external files).
+
+expat holds a tag with all its attributes (or a comment) in memory until it ends, and before
+expat 2.6 re-scans it for every chunk fed; a part with a megabyte without any parse event is
+refused, so one huge attribute cannot cost hundreds of megabytes or quadratic time.
+"""
 
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -6,6 +11,8 @@ from xml.parsers import expat
 
 from matcher.services.imports import safe_zip
 from matcher.services.imports.limits import Budget
+
+MAX_TOKEN_BYTES = 1024 * 1024  # one tag (with its attributes) or comment; expat keeps it whole
 
 
 class Stop(Exception):
@@ -40,9 +47,13 @@ def parse(
     ):
         if handler is not None:
             setattr(parser, name, handler)
+    fed = 0
     try:
         for chunk in chunks:
             parser.Parse(chunk, False)
+            fed += len(chunk)
+            if fed - parser.CurrentByteIndex > MAX_TOKEN_BYTES:  # no event for a megabyte
+                raise safe_zip.unreadable()
         parser.Parse(b"", True)
     except expat.ExpatError as error:
         raise safe_zip.unreadable() from error
