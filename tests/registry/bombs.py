@@ -119,8 +119,11 @@ def cell_bomb(megabytes: int = 1024) -> bytes:
 
 
 def dimension_bomb() -> bytes:
-    """A tiny sheet declaring all 1,048,576 × 16,384 cells."""
-    body = b'<row r="1"><c r="A1" t="inlineStr"><is><t>kenmerk</t></is></c></row>'
+    """A tiny sheet declaring all 1,048,576 × 16,384 cells, with a cell in its first and last row
+    (openpyxl fills the rows between, each padded to 16,384 cells)."""
+    first = b'<row r="1"><c r="A1" t="inlineStr"><is><t>kenmerk</t></is></c></row>'
+    last = b'<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    body = first + last
     return workbook(sheet(body, dimension="A1:XFD1048576"))
 
 
