@@ -9,7 +9,7 @@ from matcher.services.errors import DomainError
 MAX_BYTES = 5 * 1024 * 1024  # the upload itself
 MAX_ROWS = 10_000  # data rows, not counting the header
 MAX_COLUMNS = 100  # a template has at most 19; room for a few notes
-MAX_CELL_CHARS = 2_000  # the longest field (a placement's description) may be 2,000
+MAX_CELL_CHARS = 4_000  # twice the longest field (a description: 2,000), room for NFD text
 PARSE_SECONDS = 4.0  # wall clock for reading one file, well inside gunicorn's 30 s
 
 
