@@ -191,3 +191,30 @@ def _trimmed(row: list[str]) -> list[str]:
     while row and not row[-1]:
         row.pop()
     return row
+
+
+def test_malformed_workbooks_are_refused_never_a_crash(request_ctx):
+    def cells(xml: bytes) -> bytes:
+        return bombs.workbook(bombs.sheet(b'<row r="1"><c r="A1"><v>1</v></c></row>' + xml))
+
+    good = cells(b"")
+    broken = [
+        cells(b'<row r="\xc2\xb2"><c r="A\xc2\xb2"><v>1</v></c></row>'),  # superscript two
+        cells(b'<row><c t="s"><v>abc</v></c><c t="s"><v>99</v></c></row>'),
+        cells(b'<row><c t="d"><v>gisteren</v></c></row>'),
+        cells(b"<row><c><v>" + b"9" * 3_000 + b"</v></c></row>"),
+        cells(b'<row><c s="7"><v>1e999</v></c></row>'),
+        cells(b"<row><c><v>1</c></row>"),  # not well-formed
+        good.replace(b'r:id="rId1"', b'r:id="rId9"'),  # no such sheet
+        good[: len(good) // 2],  # cut off
+        good.replace(b"PK\x01\x02", b"PK\x01\x03"),  # central directory damaged
+        b"PK\x03\x04" + bytes(range(256)) * 20,
+    ]
+    for data in broken:
+        try:
+            table = read_table(data, "kapot.xlsx")
+        except ImportRefused:
+            continue
+        assert isinstance(table, list), data[:60]
+    table = read_table(cells(b'<row><c><v>1e999</v></c><c t="b"><v>1</v></c></row>'), "x.xlsx")
+    assert table[1] == ["inf", "ja"]

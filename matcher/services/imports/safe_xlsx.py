@@ -22,7 +22,8 @@ from matcher.services.imports.xml_stream import Stop, parse, stream
 
 MAX_ROW_ELEMENTS = 10 * limits.MAX_ROWS  # rows, empty ones (with only formatting) included
 DECLARED_ROWS = 2 * limits.MAX_ROWS  # a declared dimension may be somewhat larger than the data
-CELL_REF = re.compile(r"([A-Z]{1,3})(\d{1,7})$")
+DIGITS = re.compile(r"[0-9]{1,7}$")
+CELL_REF = re.compile(r"([A-Z]{1,3})([0-9]{1,7})$")
 
 
 def read(data: bytes, budget: Budget) -> list[list[str]]:
@@ -105,7 +106,7 @@ class Sheet:
                     max=MAX_ROW_ELEMENTS,
                 )
             )
-        self.row_number = int(number) if number.isdigit() else self.row_number + 1
+        self.row_number = int(number) if DIGITS.match(number) else self.row_number + 1
         self.cells = {}
         self.column = 0
 

@@ -55,5 +55,5 @@ def parse(
             if fed - parser.CurrentByteIndex > MAX_TOKEN_BYTES:  # no event for a megabyte
                 raise safe_zip.unreadable()
         parser.Parse(b"", True)
-    except expat.ExpatError as error:
-        raise safe_zip.unreadable() from error
+    except (expat.ExpatError, ValueError, LookupError, TypeError, OverflowError) as error:
+        raise safe_zip.unreadable() from error  # a handler met a value it cannot take
