@@ -138,9 +138,8 @@ def ratio_bomb(megabytes: int = 20) -> bytes:
     return workbook(sheet(b"", block=b" " * 1024 * 1024, times=megabytes))
 
 
-def attribute_bomb(megabytes: int = 90) -> bytes:
-    """One cell with a `megabytes` MB attribute that compresses only 70-fold (within the
-    size and ratio bounds): hex noise, a 24 KB block changed in 60 places per repetition."""
+def noise(megabytes: int) -> bytes:
+    """Hex noise that deflate packs about 70-fold: a 24 KB block changed in 60 places per copy."""
     rng = random.Random(1)
     block = bytearray(rng.randbytes(12_000).hex().encode())
     value = bytearray()
@@ -148,8 +147,22 @@ def attribute_bomb(megabytes: int = 90) -> bytes:
         for _ in range(60):
             block[rng.randrange(len(block))] = rng.choice(b"0123456789abcdef")
         value += block
-    cell = b'<row r="1"><c r="A1" x="' + bytes(value) + b'"><v>1</v></c></row>'
+    return bytes(value)
+
+
+def attribute_bomb(megabytes: int = 90) -> bytes:
+    """One cell with a `megabytes` MB attribute, within the size and ratio bounds."""
+    cell = b'<row r="1"><c r="A1" x="' + noise(megabytes) + b'"><v>1</v></c></row>'
     return workbook(sheet(cell))
+
+
+def strings_bomb(megabytes: int = 20) -> bytes:
+    """A shared-string table of `megabytes` MB in strings of 1,000 characters (held in memory
+    whole by openpyxl), within the size and ratio bounds."""
+    text = noise(megabytes)
+    items = b"".join(b"<si><t>%s</t></si>" % text[i : i + 1000] for i in range(0, len(text), 1000))
+    strings = Part("xl/sharedStrings.xml", f"<sst {NS}>".encode() + items + b"</sst>")
+    return workbook(sheet(b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), strings)
 
 
 BOMBS = {
@@ -159,4 +172,5 @@ BOMBS = {
     "entries bomb (5,000 parts)": entries_bomb,
     "ratio bomb (20 MB of spaces)": ratio_bomb,
     "attribute bomb (one 90 MB attribute)": attribute_bomb,
+    "shared-strings bomb (20 MB of strings)": strings_bomb,
 }

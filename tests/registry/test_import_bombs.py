@@ -75,6 +75,7 @@ CASES = {
     "far column": (far_column, "Rij 3 heeft gegevens in meer dan 100 kolommen"),
     "entity definitions": (billion_laughs, UNREADABLE),
     "attribute bomb": (bombs.attribute_bomb, UNREADABLE),
+    "shared-strings bomb": (bombs.strings_bomb, "groter dan het lijkt (20 MB, hooguit 16 MB)"),
     "password protected": (
         lambda: safe_zip.OLE_MAGIC + b"\x00" * 600,
         "met een wachtwoord beveiligd",
