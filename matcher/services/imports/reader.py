@@ -1,21 +1,39 @@
-"""Reading an uploaded CSV or XLSX file into rows of text, refusing what is not a spreadsheet."""
+"""Reading an uploaded CSV or XLSX file into rows of text, refusing what is not a spreadsheet.
 
+Every read is bounded (see limits.py): the upload's size, the rows (counted while streaming,
+not after), each cell's length, the columns and the wall clock; XLSX archives are checked
+before anything is unpacked (safe_zip.py, safe_xlsx.py). Text is decoded strictly: UTF-8 (with
+or without BOM), UTF-16 with a BOM, or, for a file without a single UTF-8 sequence in it,
+Windows-1252 (what Dutch Excel writes for "CSV (gescheiden door lijstscheidingsteken)"). A file
+mixing UTF-8 with other bytes is refused naming the first line that does not decode.
+"""
+
+import codecs
 import csv
 import io
-import zipfile
-from datetime import date, datetime
+import re
 
 from flask_babel import lazy_gettext as _l
 
-from matcher.services.errors import DomainError
+from matcher.services.imports import limits, safe_xlsx
+from matcher.services.imports.limits import MAX_BYTES, MAX_ROWS, Budget, ImportRefused
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 10_000
 EXTENSIONS = ("csv", "xlsx")
+CP1252 = "cp1252"
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+SAVE_AS_UTF8 = _l("Sla het bestand in Excel op als 'CSV UTF-8 (door komma's gescheiden)'.")
+
+__all__ = ["MAX_BYTES", "MAX_ROWS", "ImportRefused", "Table", "extension", "read_table"]
 
 
-class ImportRefused(DomainError):
-    """The file as a whole cannot be read; nothing was looked at row by row."""
+class Table(list):
+    """The rows (header first); `encoding` says how a CSV file's text was decoded."""
+
+    encoding: str | None = None
 
 
 def extension(filename: str) -> str:
@@ -23,7 +41,7 @@ def extension(filename: str) -> str:
     return filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
 
 
-def read_table(data: bytes, filename: str) -> list[list[str]]:
+def read_table(data: bytes, filename: str) -> Table:
     """The rows of the first sheet (header first) as stripped text; ImportRefused otherwise."""
     kind = extension(filename)
     if kind not in EXTENSIONS:
@@ -32,66 +50,87 @@ def read_table(data: bytes, filename: str) -> list[list[str]]:
         raise ImportRefused(_l("Het bestand is groter dan 5 MB. Splits het in kleinere bestanden."))
     if not data.strip():
         raise ImportRefused(_l("Het bestand is leeg."))
-    rows = _read_xlsx(data) if kind == "xlsx" else _read_csv(data)
-    rows = [row for row in rows if any(cell for cell in row)]
-    if not rows:
+    budget = Budget()
+    if kind == "xlsx":
+        table = Table(safe_xlsx.read(data, budget))
+    else:
+        text, encoding = decode(data)
+        table = Table(_read_csv(text, budget))
+        table.encoding = encoding
+    if not table:
         raise ImportRefused(_l("Het bestand is leeg."))
-    if len(rows) > MAX_ROWS + 1:
-        raise ImportRefused(
-            _l("Het bestand heeft meer dan %(max)d rijen. Splits het.", max=MAX_ROWS)
-        )
-    return rows
+    return table
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read in; ImportRefused when unsure."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(data, "utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
         raise ImportRefused(_l("Dit bestand is geen CSV-bestand (tekst met kolommen)."))
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first = text.splitlines()[0] if text.splitlines() else ""
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        if UTF8_SEQUENCE.search(data):
+            raise ImportRefused(
+                _l(
+                    "Regel %(line)d van het bestand is geen UTF-8-tekst, terwijl de rest van het "
+                    "bestand dat wel is; de tekens zouden verminkt worden opgeslagen. %(advice)s",
+                    line=_line(data, error.start),
+                    advice=SAVE_AS_UTF8,
+                )
+            ) from error
+    return _strict(data, CP1252), CP1252  # no UTF-8 at all: what Dutch Excel writes
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise ImportRefused(
+            _l(
+                "Regel %(line)d van het bestand bevat tekens in een onbekende codering. %(advice)s",
+                line=_line(data, error.start),
+                advice=SAVE_AS_UTF8,
+            )
+        ) from error
+
+
+def _line(data: bytes, position: int) -> int:
+    """The line number (from 1) of a byte position."""
+    return data.count(b"\n", 0, position) + 1
+
+
+def _read_csv(text: str, budget: Budget) -> list[list[str]]:
+    """The non-empty rows, stopping at the row limit; cells within the length limit."""
+    first = next(iter(text[:65_536].splitlines()), "")
     delimiter = max((";", ",", "\t"), key=first.count)
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    number = 0
     try:
-        return [
-            [cell.strip() for cell in row]
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-        ]
-    except csv.Error as error:
-        raise ImportRefused(_l("Dit CSV-bestand kan niet gelezen worden.")) from error
-
-
-def _read_xlsx(data: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise ImportRefused(_l("Dit bestand is geen leesbaar Excel-bestand (.xlsx).")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = []
-        for values in sheet.iter_rows(values_only=True):
-            rows.append([_cell_text(value) for value in values])
+        for number, cells in enumerate(reader, start=1):
+            if number % 256 == 0:
+                budget.check()
+            row = [cell.strip() for cell in cells]
+            while row and not row[-1]:
+                row.pop()
+            if not row:
+                continue
+            _check_cells(row, number)
+            rows.append(row)
             if len(rows) > MAX_ROWS + 1:
-                break
-        return rows
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError) as error:
-        raise ImportRefused(_l("Dit bestand is geen leesbaar Excel-bestand (.xlsx).")) from error
-    finally:
-        workbook.close()
+                raise limits.too_many_rows()
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise limits.row_cell_too_long(number + 1) from error
+        raise ImportRefused(_l("Dit CSV-bestand kan niet gelezen worden.")) from error
+    return rows
 
 
-def _cell_text(value) -> str:
-    """A cell as text: whole floats without '.0', dates as YYYY-MM-DD."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+def _check_cells(row: list[str], number: int) -> None:
+    if len(row) > limits.MAX_COLUMNS:
+        raise limits.too_many_columns(number)
+    for column, cell in enumerate(row, start=1):
+        if len(cell) > limits.MAX_CELL_CHARS:
+            raise limits.cell_too_long(limits.cell_name(number, column))

@@ -107,6 +107,7 @@ def index():
                 result=result,
                 kind_label=KIND_LABELS[form.kind.data],
                 filename=filename,
+                encoding=getattr(table, "encoding", None),
                 confirm=ConfirmForm(token=token),
             )
     status = 422 if form.errors else 200
