@@ -74,7 +74,7 @@ def integer(bound: Bound) -> Parser:
     """A whole number inside `bound`."""
 
     def parse(value: str) -> int:
-        if not value.strip().lstrip("-").isdigit():
+        if not (value.strip().isascii() and value.strip().lstrip("-").isdigit()):
             raise ValueError(f"'{value}' is geen geheel getal")
         return int(number(bound)(value))
 

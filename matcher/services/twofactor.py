@@ -41,7 +41,7 @@ def grouped(secret: str) -> str:
 def verify(secret: str | None, code: str) -> bool:
     """Whether `code` is the current code of `secret` (one step of clock drift allowed)."""
     code = "".join(code.split())
-    if not secret or not code.isdigit() or len(code) != 6:
+    if not secret or not (code.isascii() and code.isdigit()) or len(code) != 6:
         return False
     return pyotp.TOTP(secret).verify(code, valid_window=1)
 
@@ -49,7 +49,7 @@ def verify(secret: str | None, code: str) -> bool:
 def verify_once(user: User, code: str) -> bool:
     """Verify a login code and spend it: a code that was used once is refused afterwards."""
     code = "".join(code.split())
-    if not user.totp_secret or not code.isdigit() or len(code) != 6:
+    if not user.totp_secret or not (code.isascii() and code.isdigit()) or len(code) != 6:
         return False
     totp = pyotp.TOTP(user.totp_secret)
     now_step = int(time.time()) // totp.interval

@@ -93,7 +93,8 @@ def load_user(session_id: str) -> User | None:
     and the token is still the account's (logout, a new password or role, deactivation and
     an admin's "end all sessions" replace it, so older cookies are anonymous)."""
     user_id, _, token = session_id.partition(":")
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() and token else None
+    well_formed = user_id.isascii() and user_id.isdigit() and token
+    user = db.session.get(User, int(user_id)) if well_formed else None
     if user is None or not user.active or not user.session_token:
         return None
     return user if hmac.compare_digest(user.session_token, token) else None

@@ -40,9 +40,14 @@ def posted_version() -> int | None:
     raw = request.form.get(VERSION_FIELD, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > MAX_VERSION_DIGITS:
+    if not _is_version(raw):
         abort(400)
     return int(raw)
+
+
+def _is_version(raw: str) -> bool:
+    """ASCII digits only: str.isdigit() also takes '²' and other digits int() refuses."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= MAX_VERSION_DIGITS
 
 
 def posted_key() -> str | None:
@@ -60,7 +65,7 @@ def shown_version(record: Any, conflict: Conflict | None = None) -> str:
     deliberate choice); on a re-shown form the one it carried; else the record's."""
     if conflict is not None:
         return str(conflict.version)
-    if request.method == "POST" and request.form.get(VERSION_FIELD, "").strip().isdigit():
+    if request.method == "POST" and _is_version(request.form.get(VERSION_FIELD, "").strip()):
         return request.form[VERSION_FIELD].strip()
     return str(record.version) if record is not None and record.version is not None else ""
 

@@ -148,3 +148,13 @@ def test_the_400_page_says_which_parameter_was_wrong(login_as):
     page = _text(client.get("/coach/uren/week?kind=x"))
     assert "moet een van deze zijn" in page
     assert "The browser (or proxy)" not in page
+
+
+@pytest.mark.parametrize("version", ["²", "٣", "1²", " ", "-1", "9" * 40])
+def test_a_garbled_version_on_an_edit_form_is_a_400_not_a_500(login_as, make, version):
+    client, _ = login_as(Role.COORDINATOR)
+    organisation = make.placement().organisation
+    response = client.post_form(
+        f"/organisaties/{organisation.id}", {"name": "Nieuwe naam", "version": version}
+    )
+    assert response.status_code in (302, 400, 422), response.status_code

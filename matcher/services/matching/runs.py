@@ -142,7 +142,7 @@ def _local_workers_gone() -> list[str]:
 
 
 def _process_exists(pid: str) -> bool:
-    if not pid.isdigit():
+    if not (pid.isascii() and pid.isdigit()):
         return True  # not ours to judge: the heartbeat decides
     try:
         os.kill(int(pid), 0)
