@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 import subprocess
+from contextlib import closing
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
@@ -75,7 +76,7 @@ def backup_revision(path: Path) -> str | None:
     """The Alembic revision stored in a backup file."""
     if _url().get_backend_name() == "sqlite":
         try:
-            with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as source:
+            with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as source:
                 row = source.execute("SELECT version_num FROM alembic_version").fetchone()
         except sqlite3.DatabaseError:
             raise BackupError("not_a_backup") from None
@@ -95,15 +96,19 @@ def _newer_than(current: str, other: str) -> bool:
     )
 
 
+def _copy_sqlite(source_path: str, target_path: str) -> None:
+    """SQLite's online backup API: a consistent copy, page by page, while others use it."""
+    with closing(sqlite3.connect(source_path)) as source:
+        with closing(sqlite3.connect(target_path)) as target:
+            source.backup(target)
+
+
 def backup(path: Path) -> None:
     """Write a backup of the whole database to `path` (an existing file is refused)."""
     if path.exists():
         raise BackupError("exists")
     if _url().get_backend_name() == "sqlite":
-        db.session.remove()
-        with sqlite3.connect(_sqlite_path()) as source, sqlite3.connect(path) as target:
-            source.backup(target)
-        target.close()
+        _copy_sqlite(_sqlite_path(), str(path))
         return
     args, env = _pg_args()
     _run([pg_tool("pg_dump"), "--format", "custom", "--no-owner", "--file", str(path), *args], env)
@@ -130,9 +135,7 @@ def restore(path: Path) -> str:
     db.session.remove()
     db.engine.dispose()  # no pooled connection keeps an old view or a lock
     if _url().get_backend_name() == "sqlite":
-        with sqlite3.connect(path) as source, sqlite3.connect(_sqlite_path()) as target:
-            source.backup(target)
-        target.close()
+        _copy_sqlite(str(path), _sqlite_path())
         return revision
     args, env = _pg_args()
     _run([pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--single-transaction",
