@@ -98,9 +98,11 @@ def _newer_than(current: str, other: str) -> bool:
 
 def _copy_sqlite(source_path: str, target_path: str) -> None:
     """SQLite's online backup API: a consistent copy, page by page, while others use it."""
-    with closing(sqlite3.connect(source_path)) as source:
-        with closing(sqlite3.connect(target_path)) as target:
-            source.backup(target)
+    with (
+        closing(sqlite3.connect(source_path)) as source,
+        closing(sqlite3.connect(target_path)) as target,
+    ):
+        source.backup(target)
 
 
 def backup(path: Path) -> None:
