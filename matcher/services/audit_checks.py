@@ -60,6 +60,7 @@ def failed_logins(now: datetime | None = None) -> tuple[list[FailureCount], list
     count = sa.func.count().label("n")
     per_account = db.session.execute(
         sa.select(User.email, count)
+        .select_from(AuditEvent)
         .join(User, AuditEvent.entity_id == User.id)
         .where(*refused, AuditEvent.entity == "user")
         .group_by(User.email)
