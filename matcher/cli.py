@@ -1,4 +1,5 @@
-"""The `matcher` console command (Flask's CLI): init-db, create-user, seed, demo, serve, solve."""
+"""The `matcher` console command (Flask's CLI): init-db, create-user, seed, demo, serve, solve,
+backup, restore, audit verify."""
 
 import contextlib
 from pathlib import Path
@@ -177,6 +178,86 @@ def send_mail() -> None:
     click.echo(f"Verstuurd: {sent}; mislukt (later opnieuw): {failed}.")
     if given_up := notifications.failed_count():
         click.echo(f"Na de laatste poging niet verstuurd: {given_up}.")
+
+
+BACKUP_MESSAGES = {
+    "exists": "Dit bestand bestaat al; kies een nieuwe naam (een back-up overschrijft niets).",
+    "missing": "Dit back-upbestand bestaat niet.",
+    "not_a_backup": "Dit bestand is geen back-up van een matcher-database.",
+    "unknown_schema": "Deze back-up heeft een schemaversie die deze matcher niet kent.",
+    "newer_schema": "Niet teruggezet: de database heeft een nieuwer schema dan de back-up. "
+    "Zet de back-up terug met de matcher-versie van toen, of in een lege database.",
+    "pg_tools_missing": "pg_dump/pg_restore niet gevonden (installeer postgresql-client).",
+    "tool_failed": "Het hulpprogramma van de database meldde een fout.",
+}
+
+
+def _backup_failed(error) -> click.ClickException:
+    detail = f" ({error.detail})" if error.detail else ""
+    return click.ClickException(BACKUP_MESSAGES.get(error.code, error.code) + detail)
+
+
+@cli.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@with_appcontext
+def backup_command(path: Path) -> None:
+    """Write a backup of the whole database to PATH (SQLite backup API or pg_dump)."""
+    from matcher.services import backup
+
+    try:
+        backup.backup(path)
+    except backup.BackupError as error:
+        raise _backup_failed(error) from None
+    click.echo(f"Back-up geschreven: {path} (schema {backup.database_revision()}).")
+
+
+@cli.command("restore")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@with_appcontext
+def restore_command(path: Path, yes: bool) -> None:
+    """Replace the database's contents with the backup in PATH (stop the application first)."""
+    from matcher.services import backup
+
+    try:
+        backup.check_restorable(path)
+        if not yes:
+            click.confirm("Alle huidige gegevens worden vervangen. Doorgaan?", abort=True)
+        revision = backup.restore(path)
+    except backup.BackupError as error:
+        raise _backup_failed(error) from None
+    click.echo(
+        f"Teruggezet uit {path} (schema {revision}). Controleer daarna: matcher audit verify"
+    )
+
+
+@cli.group("audit")
+def audit_group() -> None:
+    """The audit trail's hash chain."""
+
+
+@audit_group.command("verify")
+@with_appcontext
+def audit_verify() -> None:
+    """Check the audit hash chain; name the first broken link (exit status 1)."""
+    from matcher.services import audit_checks
+
+    check, _ = audit_checks.verify_and_store("cli")
+    db.session.commit()
+    if check.intact:
+        click.echo(f"Auditketen intact: {check.events} gebeurtenis(sen) gecontroleerd.")
+        return
+    problems = {
+        "changed": "de inhoud is veranderd na het vastleggen",
+        "link": "de verwijzing naar de vorige gebeurtenis klopt niet",
+        "missing": "gebeurtenissen ervoor ontbreken",
+        "tail": "gebeurtenissen aan het eind ontbreken",
+    }
+    which = f"gebeurtenis nr. {check.broken_seq}"
+    if check.broken_id is not None:
+        which += f" (id {check.broken_id})"
+    click.echo(f"Auditketen GEBROKEN bij {which}: {problems[check.problem]}.", err=True)
+    raise SystemExit(1)
 
 
 def _register_solver_command() -> None:

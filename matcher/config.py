@@ -85,6 +85,34 @@ SETTINGS: tuple[Setting, ...] = (
         "behind a reverse proxy: trust this many `X-Forwarded-*` hops (https, client address)",
         int,
     ),
+    Setting(
+        "AUDIT_ORIGIN",
+        "hmac",
+        "how audit events keep the client address: `full`, `truncated` (IPv4 /24, IPv6 /48)"
+        " or `hmac` (a keyed hash: countable, not readable)",
+    ),
+    Setting(
+        "LOGIN_SPIKE_THRESHOLD",
+        10,
+        "refused logins in an hour for one account or origin that the admin's page marks",
+        int,
+    ),
+    Setting(
+        "LOGIN_WARN_AFTER_FAILURES",
+        3,
+        "refused logins before a successful one that make matcher e-mail the account holder",
+        int,
+    ),
+    # Statements: the organisation behind this installation (web/about/)
+    Setting("ORGANISATION_NAME", "", "name in the accessibility statement and register export"),
+    Setting("ORGANISATION_EMAIL", "", "contact address for accessibility and privacy questions"),
+    Setting("ORGANISATION_WEBSITE", "", "the organisation's website"),
+    Setting(
+        "ACCESSIBILITY_STATEMENT_DATE",
+        "",
+        "date (YYYY-MM-DD) the accessibility statement was last reviewed",
+        shown_default="empty: not reviewed yet",
+    ),
     Setting("RETENTION_YEARS", 5, "participants are erased this long after their duty ended", int),
     # Hours and progress
     Setting("GESPREK_INTERVAL_MONTHS", 3, "months between voortgangsgesprekken", int),

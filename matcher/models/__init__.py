@@ -1,6 +1,13 @@
 """The data model: typed SQLAlchemy 2 models (data and small invariants only)."""
 
-from matcher.models.activity import AuditEvent, HoursEntry, Match, MatchingRun
+from matcher.models.activity import (
+    AuditChainHead,
+    AuditEvent,
+    AuditVerification,
+    HoursEntry,
+    Match,
+    MatchingRun,
+)
 from matcher.models.edits import FormSubmission
 from matcher.models.enums import (
     AbsenceKind,
@@ -40,7 +47,9 @@ from matcher.models.search import search_text_of  # also keeps search_text curre
 __all__ = [
     "AbsenceKind",
     "ActivityKind",
+    "AuditChainHead",
     "AuditEvent",
+    "AuditVerification",
     "CoordinatorNotice",
     "Decision",
     "DutchLevel",

@@ -1,4 +1,4 @@
-"""Matches, matching runs, participation hours and the audit trail."""
+"""Matches, matching runs, participation hours and the audit trail (a hash chain)."""
 
 from datetime import date, datetime
 
@@ -154,5 +154,35 @@ class AuditEvent(db.Model):
     entity: Mapped[str] = mapped_column(sa.String(40))
     entity_id: Mapped[int | None]
     fields: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    result: Mapped[str] = mapped_column(sa.String(10), default="done")  # done / refused
+    origin: Mapped[str] = mapped_column(sa.String(64), default="")  # as AUDIT_ORIGIN says
+    seq: Mapped[int] = mapped_column(unique=True)  # place in the hash chain, from 1
+    prev_hash: Mapped[str] = mapped_column(sa.String(64), default="")
+    hash: Mapped[str] = mapped_column(sa.String(64), default="")
 
     actor: Mapped[User | None] = relationship()
+
+
+class AuditChainHead(db.Model):
+    """The end of the audit hash chain: one row, locked by every append (services/audit.py)."""
+
+    __tablename__ = "audit_chain_head"
+    __table_args__ = (sa.CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    events: Mapped[int] = mapped_column(default=0)
+    last_hash: Mapped[str] = mapped_column(sa.String(64))
+
+
+class AuditVerification(db.Model):
+    """One check of the audit chain (`matcher audit verify` or the admin's button)."""
+
+    __tablename__ = "audit_verifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow, index=True)
+    intact: Mapped[bool]
+    events: Mapped[int]
+    broken_seq: Mapped[int | None]  # the first event whose link does not hold
+    problem: Mapped[str] = mapped_column(sa.String(40), default="")
+    checked_by: Mapped[str] = mapped_column(sa.String(20))  # cli / admin

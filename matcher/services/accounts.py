@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import current_app
+from flask_babel import force_locale
+from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.models.people import new_session_token
-from matcher.services import audit, lockout, twofactor
+from matcher.services import audit, audit_checks, lockout, notifications, twofactor
 from matcher.services.errors import ValidationFailed
 
 MIN_PASSWORD_LENGTH = 10
@@ -147,6 +149,7 @@ class LoginAttempt:
 
     user: User | None
     locked_until: datetime | None = None
+    account_id: int | None = None  # the account tried, when the address has one
 
 
 def locked_until(user: User, now: datetime | None = None) -> datetime | None:
@@ -165,11 +168,11 @@ def attempt_login(email: str, password: str, now: datetime | None = None) -> Log
     user_id, stored = user.id, user.password_hash
     attempt = lockout.reserve_attempt(user_id, now)
     if attempt is None:
-        return LoginAttempt(None, lockout.account_locked_until(user_id, now))
+        return LoginAttempt(None, lockout.account_locked_until(user_id, now), user_id)
     if check_password_hash(stored or _DUMMY_HASH, password) and stored:
         lockout.reset(user)
-        return LoginAttempt(user)
-    return LoginAttempt(None, _failed(user_id, attempt, now))
+        return LoginAttempt(user, account_id=user_id)
+    return LoginAttempt(None, _failed(user_id, attempt, now), user_id)
 
 
 def attempt_code(user: User, code: str, now: datetime | None = None) -> LoginAttempt:
@@ -178,11 +181,11 @@ def attempt_code(user: User, code: str, now: datetime | None = None) -> LoginAtt
     user_id = user.id
     attempt = lockout.reserve_attempt(user_id, now)
     if attempt is None:
-        return LoginAttempt(None, lockout.account_locked_until(user_id, now))
+        return LoginAttempt(None, lockout.account_locked_until(user_id, now), user_id)
     if twofactor.verify_once(user, code):
         lockout.reset(user)
-        return LoginAttempt(user)
-    return LoginAttempt(None, _failed(user_id, attempt, now))
+        return LoginAttempt(user, account_id=user_id)
+    return LoginAttempt(None, _failed(user_id, attempt, now), user_id)
 
 
 def _failed(user_id: int, attempt: int, now: datetime) -> datetime | None:
@@ -209,3 +212,26 @@ def _throttle_key(email: str) -> str:
     """An HMAC of the address: addresses without an account are never stored themselves."""
     secret = current_app.config["SECRET_KEY"].encode()
     return hmac.new(secret, normalise_email(email).encode(), hashlib.sha256).hexdigest()
+
+
+def record_login(user: User) -> None:
+    """A successful login: audited, and after several refused attempts since the last success
+    the account holder hears of it by e-mail (the outbox row in the same transaction)."""
+    refused = audit_checks.refused_since_last_login(user.id)
+    audit.record(user, "login", "user", user.id)
+    if refused < current_app.config["LOGIN_WARN_AFTER_FAILURES"]:
+        return
+    with force_locale(user.locale or "nl"):
+        subject = _("Ingelogd na mislukte pogingen")
+        body = _(
+            "Er is zojuist ingelogd op uw matcher-account. Daarvoor mislukten %(count)s pogingen"
+            " om in te loggen.\n\nWas u dat zelf? Dan hoeft u niets te doen.\nWas u dat niet?"
+            " Verander dan meteen uw wachtwoord en neem contact op met de beheerder.",
+            count=refused,
+        )
+    notifications.enqueue(user.email, subject, body)
+
+
+def record_refused_login(account_id: int | None) -> None:
+    """A refused password or code: audited for the account tried (never the typed address)."""
+    audit.record(None, "login", "user", account_id, result=audit.REFUSED)

@@ -78,6 +78,9 @@ def register_web(app: Flask) -> None:
     from matcher.web.matching import bp as matching_bp
 
     app.register_blueprint(matching_bp, url_prefix="/coordinator/koppelen")
+    from matcher.web.about import bp as about_bp
+
+    app.register_blueprint(about_bp, url_prefix="/over")
     login_manager.login_message = _l("Log in om deze pagina te zien.")
     _register_errors(app)
 

@@ -42,11 +42,15 @@ BLUEPRINT_ROLES = {
     "progress": {Role.COACH},
     "privacy": {Role.COACH},
     "volunteer_portal": {Role.VOLUNTEER},
+    "about": LOGGED_IN,
 }
 ENDPOINT_ROLES = {
     "static": PUBLIC,
     "auth.two_factor": LOGGED_IN,
     "auth.two_factor_disable": LOGGED_IN,
+    "about.accessibility": PUBLIC,
+    "about.data_inventory": {Role.ADMIN, Role.COORDINATOR},
+    "about.data_inventory_export": {Role.ADMIN, Role.COORDINATOR},
 }
 # URL parameters that are not object ids: a valid value to put in the URL.
 VALUE_PARAMS = {"kind": "participants", "fmt": "csv", "filename": "style.css"}

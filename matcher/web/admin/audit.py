@@ -1,12 +1,16 @@
-"""The audit trail for admins: who viewed or changed which participant, when. Read-only."""
+"""The audit trail for admins: who viewed or changed which participant, when, with what result
+and from where; the hash chain's last check (and a button to check now); failed-login spikes.
+The trail itself is read-only."""
 
-from flask import render_template, request
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, SearchField, SelectChoice, SelectField
 from wtforms.validators import Length, Optional
 
-from matcher.services import privacy
+from matcher.extensions import db
+from matcher.services import audit_checks, privacy
 from matcher.web.admin import bp
 from matcher.web.fields import PAGE, RECORD_ID, Form, WholeNumberField
 
@@ -18,12 +22,23 @@ ACTION_LABELS = {
     "export": _l("inzage geëxporteerd"),
     "erase": _l("gewist op verzoek"),
     "purge": _l("gewist na bewaartermijn"),
-    "login": _l("ingelogd"),
+    "login": _l("inloggen"),
     "lock": _l("account geblokkeerd"),
     "activate": _l("geactiveerd"),
     "deactivate": _l("gedeactiveerd"),
     "end_sessions": _l("alle sessies beëindigd"),
 }
+RESULT_LABELS = {"done": _l("gelukt"), "refused": _l("geweigerd")}
+CHAIN_PROBLEMS = {
+    "changed": _l("de inhoud is veranderd na het vastleggen"),
+    "link": _l("de verwijzing naar de vorige gebeurtenis klopt niet"),
+    "missing": _l("gebeurtenissen ervoor ontbreken"),
+    "tail": _l("gebeurtenissen aan het eind ontbreken"),
+}
+
+
+class VerifyForm(Form):
+    """Check the chain now (POST, CSRF): it writes the check's result, never an event."""
 
 
 class AuditFilterForm(Form):
@@ -58,8 +73,15 @@ def audit_trail():
     events, total = privacy.search_audit(
         filters if valid else privacy.AuditFilter(), page, PER_PAGE
     )
+    per_account, per_origin = audit_checks.failed_logins()
     return render_template(
         "admin/audit.html",
+        verification=audit_checks.last_verification(),
+        verify_form=VerifyForm(),
+        chain_problems=CHAIN_PROBLEMS,
+        result_labels=RESULT_LABELS,
+        failed_per_account=per_account,
+        failed_per_origin=per_origin,
         form=form,
         events=events,
         total=total,
@@ -68,3 +90,15 @@ def audit_trail():
         action_labels=ACTION_LABELS,
         format_datetime=format_datetime,
     )
+
+
+@bp.post("/ketencontrole")
+def verify_chain():
+    if VerifyForm().validate_on_submit():
+        check, _verification = audit_checks.verify_and_store("admin")
+        db.session.commit()
+        if check.intact:
+            flash(_("De auditketen is gecontroleerd en klopt."), "success")
+        else:
+            flash(_("De auditketen is gebroken. Zie hieronder waar."), "error")
+    return redirect(url_for("admin.audit_trail"))

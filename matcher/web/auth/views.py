@@ -11,7 +11,7 @@ from flask_login import current_user, login_user, logout_user
 
 from matcher.extensions import db
 from matcher.models import User
-from matcher.services import accounts, audit, twofactor
+from matcher.services import accounts, twofactor
 from matcher.web.auth import bp
 from matcher.web.auth.forms import CodeForm, LanguageForm, LoginForm, LogoutForm
 from matcher.web.security import LAST_SEEN
@@ -51,7 +51,7 @@ def finish_login(user: User, target: str | None):
     Nothing is logged in unless the records were stored: a database that cannot write raises
     here, before the session knows the user (the error page says so, see matcher.web).
     """
-    audit.record(user, "login", "user", user.id)
+    accounts.record_login(user)
     db.session.commit()
     session.clear()
     login_user(user)
@@ -76,7 +76,9 @@ def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         attempt = accounts.attempt_login(form.email.data, form.password.data)
-        db.session.commit()  # the lock's audit event is kept
+        if attempt.user is None:
+            accounts.record_refused_login(attempt.account_id)
+        db.session.commit()  # the refusal's and the lock's audit events are kept
         user = attempt.user
         if attempt.locked_until is not None:
             flash_locked(attempt.locked_until)
@@ -107,7 +109,8 @@ def login_code():
         attempt = accounts.attempt_code(user, form.code.data)
         if attempt.user is not None:
             return finish_login(attempt.user, session.get("pending_next"))
-        db.session.commit()  # the lock's audit event is kept
+        accounts.record_refused_login(attempt.account_id)
+        db.session.commit()  # the refusal's and the lock's audit events are kept
         if attempt.locked_until is not None:
             session.clear()
             flash_locked(attempt.locked_until)
