@@ -150,16 +150,23 @@ def confirm():
     path.unlink(missing_ok=True)
     _versions_path(pending["token"]).unlink(missing_ok=True)
     session.pop("import", None)
-    flash(
-        _(
+    flash(_saved(result), "success")
+    return redirect(url_for(LIST_ENDPOINTS[pending["kind"]]))
+
+
+def _saved(result: imports.Preview) -> str:
+    if result.unchanged:
+        return _(
             "Import opgeslagen: %(new)d nieuw, %(updated)d bijgewerkt, %(unchanged)d ongewijzigd.",
             new=result.creates,
             updated=result.updates,
             unchanged=result.unchanged,
-        ),
-        "success",
+        )
+    return _(
+        "Import opgeslagen: %(new)d nieuw, %(updated)d bijgewerkt.",
+        new=result.creates,
+        updated=result.updates,
     )
-    return redirect(url_for(LIST_ENDPOINTS[pending["kind"]]))
 
 
 def _versions_path(token: str) -> Path:
