@@ -7,8 +7,9 @@ Excel reads "3.5" as a date or text). The import reads both back unchanged.
 
 import csv
 import io
+import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from babel import Locale
@@ -51,6 +52,19 @@ def header(kind: str) -> list[str]:
 def export_header(kind: str) -> list[str]:
     """The columns an export writes: the template's, less the coach-only ones."""
     return [column for column in header(kind) if column not in NOT_EXPORTED.get(kind, ())]
+
+
+def template_row(kind: str) -> list:
+    """The template's example row, numbers and dates typed so the file writes them per locale."""
+    return [_typed_example(example) for _column, _required, example in COLUMNS[kind]]
+
+
+def _typed_example(example: str):
+    if re.fullmatch(r"\d+\.\d+", example):
+        return float(example)
+    if re.fullmatch(r"\d\d-\d\d-\d{4}", example):
+        return datetime.strptime(example, "%d-%m-%Y").date()
+    return example
 
 
 def rows(actor: User, kind: str) -> Iterable[list]:

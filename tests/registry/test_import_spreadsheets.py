@@ -232,3 +232,15 @@ def test_dutch_csv_export_writes_decimal_commas_and_dates_english_points(login_a
     assert cells["sessie_uren"].value == 3.5 and cells["breedtegraad"].value == 52.357
     assert cells["vog_datum"].is_date and cells["vog_datum"].value.date() == date(2025, 3, 1)
     assert count(Volunteer) == 1
+
+
+def test_the_dutch_csv_template_writes_decimal_commas_and_imports_cleanly(login_as, make):
+    client, _ = login_as(Role.COORDINATOR)
+    make.municipality("Almelo")
+    for kind in ("placements", "volunteers", "participants"):
+        data = client.get(f"/import/sjabloon/{kind}.csv").data
+        example = data.decode("utf-8-sig").splitlines()[1]
+        assert "52,356" in example and "52.3" not in example, example
+        page = text(upload(client, kind, data, "sjabloon.csv"))
+        assert "Alle 1 rijen zijn in orde" in page, (kind, page[-3000:])
+    assert "01-03-2025" in client.get("/import/sjabloon/participants.csv").data.decode()

@@ -187,7 +187,7 @@ def template(kind: str, fmt: str):
     if kind not in imports.KINDS or fmt not in MIMETYPES:
         abort(404)
     head = exports.header(kind)
-    example = [[example for _c, _r, example in COLUMNS[kind]]]
+    example = [exports.template_row(kind)]
     return _download(head, example, f"sjabloon-{kind}.{fmt}", fmt, kind)
 
 
