@@ -244,3 +244,20 @@ def test_the_dutch_csv_template_writes_decimal_commas_and_imports_cleanly(login_
         page = text(upload(client, kind, data, "sjabloon.csv"))
         assert "Alle 1 rijen zijn in orde" in page, (kind, page[-3000:])
     assert "01-03-2025" in client.get("/import/sjabloon/participants.csv").data.decode()
+
+
+def test_every_code_the_import_services_raise_has_words():
+    """Issue 12: the import services hold codes, never text; each code is worded on the web."""
+    import re
+    from pathlib import Path
+
+    from matcher.services import imports
+    from matcher.web.imports import wording
+
+    folder = Path(imports.__file__).parent
+    source = "".join(p.read_text() for p in folder.glob("*.py"))
+    assert "flask_babel" not in source and "gettext" not in source
+    raised = set(re.findall(r"(?:CellError|ImportRefused)\(\s*\"(\w+)\"", source))
+    assert {"not_a_date", "columns", "unpacks_too_big", "duplicate_ref"} <= raised
+    worded = set(wording.CELLS) | set(wording.REFUSALS) | {"columns", "session_cell"}
+    assert raised - worded == set()

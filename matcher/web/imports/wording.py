@@ -10,6 +10,7 @@ from flask_babel import format_datetime, gettext, ngettext
 
 from matcher import bounds, number_format
 from matcher.services.errors import DomainError
+from matcher.web import messages
 
 
 def N_(message: str) -> str:
@@ -178,7 +179,8 @@ def cell(error) -> str:
 
 
 def refusal(error: DomainError) -> str:
-    """The sentence for a refused file or confirm; other domain errors as they say."""
+    """The sentence for a refused file or confirm; other services' errors from their catalogue
+    (matcher/web/messages.py)."""
     code, data = getattr(error, "code", None), dict(getattr(error, "data", {}) or {})
     if code == "records_changed":
         return _records_changed(error.rows)
@@ -188,7 +190,7 @@ def refusal(error: DomainError) -> str:
         data["advice"] = gettext(SAVE_AS_UTF8)
     if code in REFUSALS:
         return gettext(REFUSALS[code], **data) if data else gettext(REFUSALS[code])
-    return str(error)
+    return messages.render(error)
 
 
 def _columns(data: dict) -> str:
