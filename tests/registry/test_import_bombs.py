@@ -11,6 +11,7 @@ from matcher.extensions import db
 from matcher.models import Participant, Role
 from matcher.services.imports import limits, read_table, safe_zip
 from matcher.services.imports.reader import ImportRefused
+from matcher.web.imports import wording
 from tests.registry import bombs
 from tests.registry.helpers import text
 from tests.registry.sheets import csv_bytes, participant_rows, xlsx
@@ -94,7 +95,7 @@ def test_the_service_refuses_each_bomb_with_its_message(request_ctx, case):
     make, message = CASES[case]
     with pytest.raises(ImportRefused) as refused:
         read_table(make(), "bom.xlsx")
-    assert message in str(refused.value)
+    assert message in wording.refusal(refused.value)
 
 
 def upload(client, data: bytes, filename: str):
@@ -128,8 +129,9 @@ def test_a_slow_read_is_given_up_with_its_message(request_ctx, monkeypatch):
     monkeypatch.setattr(limits, "PARSE_SECONDS", 0.0)
     rows = participant_rows(300, "Almelo")
     for data, name in ((xlsx(rows), "traag.xlsx"), (csv_bytes(rows), "traag.csv")):
-        with pytest.raises(ImportRefused, match="duurt te lang"):
+        with pytest.raises(ImportRefused) as refused:
             read_table(data, name)
+        assert "duurt te lang" in wording.refusal(refused.value)
 
 
 def test_csv_is_bounded_too(request_ctx):
@@ -143,7 +145,7 @@ def test_csv_is_bounded_too(request_ctx):
     for data, message in cases:
         with pytest.raises(ImportRefused) as refused:
             read_table(data, "x.csv")
-        assert message in str(refused.value)
+        assert message in wording.refusal(refused.value)
     assert len(read_table(head + b"A;B;;;;\n" * 10_000, "x.csv")) == 10_001  # trailing ;; free
     long = read_table(head + b"A;" + b"x" * 3_000 + b"\n", "x.csv")  # the field's own limit
     assert len(long[1][1]) == 3_000  # (2,000) is a row error in the preview, not a refusal

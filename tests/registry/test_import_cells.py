@@ -38,19 +38,21 @@ def test_csv_reader_takes_semicolons_bom_and_windows_encoding():
     assert reader.read_table(data, "x.csv")[1] == ["A1", "de Vries, jr"]
 
 
-def test_pdok_down_during_import_is_a_row_error_asked_once(app, app_ctx, make, pdok):
-    make.municipality("Almelo")
+def test_pdok_down_during_import_takes_the_municipality_centre_asked_once(app, app_ctx, make, pdok):
+    """Issue 14: PDOK unreachable is no longer a row error (it was: "postcodedienst niet
+    bereikbaar"); the row gets the municipality's centre, marked approximate."""
+    make.municipality("Almelo", lat=52.36, lon=6.65)
     app.config["GEOCODER_URL"] = "http://127.0.0.1:9/unreachable"
     ctx = Context.load()
-    request = app.test_request_context()  # messages are translated for a request
-    request.push()
     row = {"kenmerk": "P1", "organisatie": "O", "gemeente": "Almelo", "titel": "T",
            "categorie": "groen", "postcode": "7601 AB", "sessies": "mon-am:3:1"}  # fmt: skip
-    _values, errors = parse_row("placements", row, ctx)
-    assert errors == [("breedtegraad", "postcodedienst niet bereikbaar; vul breedtegraad en "
-                                       "lengtegraad in")]  # fmt: skip
+    values, errors = parse_row("placements", row, ctx)
+    assert errors == []
+    assert (values["lat"], values["lon"], values["approximate"]) == (52.36, 6.65, True)
     assert ctx.geocoder_down
     app.config["GEOCODER_URL"] = pdok.url
-    _values, errors = parse_row("placements", row, ctx)
-    assert errors and not pdok.requests  # not asked again within the same import
-    request.pop()
+    values, errors = parse_row("placements", row, ctx)
+    assert values["approximate"] and not errors and not pdok.requests  # not asked again
+    typed = parse_row("placements", {**row, "breedtegraad": "52,1", "lengtegraad": "6,2"}, ctx)
+    assert (typed[0]["lat"], typed[0]["lon"], typed[1]) == (52.1, 6.2, [])
+    assert "approximate" not in typed[0]

@@ -10,6 +10,7 @@ from matcher.extensions import db
 from matcher.models import Participant, Role
 from matcher.services.imports import read_table
 from matcher.services.imports.reader import ImportRefused
+from matcher.web.imports import wording
 from tests.registry.helpers import text
 from tests.registry.sheets import participant_rows
 
@@ -86,6 +87,6 @@ def test_bytes_no_encoding_knows_are_refused_naming_the_line(request_ctx):
     for data, message in cases:
         with pytest.raises(ImportRefused) as refused:
             read_table(data, "x.csv")
-        assert message in str(refused.value), data
+        assert message in wording.refusal(refused.value), data
     table = read_table(head + b"A;Zo\xeb\n", "x.csv")
     assert table == [["kenmerk", "voornaam"], ["A", "Zoë"]] and table.encoding == "cp1252"

@@ -49,10 +49,16 @@ def test_preview_lists_exactly_the_bad_rows_and_saves_nothing(login_as, make):
     assert "3 rijen bevatten fouten" in page
     errors = page.split('id="import-errors"')[1].split("</table>")[0]
     assert errors.count("<tr><td") == 3
-    assert '<td class="num">19</td><td>max_uren_week</td>' in errors  # data index 17 = row 19
-    assert '<td class="num">90</td><td>beschikbaarheid</td>' in errors
+    # Issue 14: each bad row also names its kenmerk, name and the value given.
+    assert (
+        '<td class="num">19</td><td>IMP-0017</td><td>Naam17 Import0017</td><td>max_uren_week</td>'
+        "<td><code>25</code></td>" in errors
+    )  # data index 17 = row 19
+    assert '<td class="num">90</td><td>IMP-0088</td>' in errors
+    assert "<td>beschikbaarheid</td><td><code>mon-xx</code></td>" in errors
     assert "onbekend dagdeel &#39;mon-xx&#39;" in errors
-    assert '<td class="num">152</td><td>postcode</td>' in errors
+    assert '<td class="num">152</td><td>IMP-0150</td>' in errors
+    assert "<td>postcode</td><td><code>12</code></td>" in errors
     assert count(Participant) == 0
     assert "Importeren</button>" not in page
 
@@ -74,7 +80,7 @@ def test_fixed_file_imports_and_reimport_updates(login_as, make):
     rows = participant_rows(200, "Almelo")
     rows[1][rows[0].index("max_uren_week")] = "16"
     page = text(upload(client, "participants", csv_bytes(rows), "deelnemers.csv"))
-    assert "0 nieuw, 200 bijgewerkt" in page
+    assert "0 nieuw, 1 bijgewerkt, 199 ongewijzigd" in page  # issue 14: was "200 bijgewerkt"
     token = page.split('name="token" type="hidden" value="')[1].split('"')[0]
     client.post_form("/import/opslaan", {"token": token})
     db.session.expire_all()
@@ -230,7 +236,8 @@ def test_export_round_trips_through_import(login_as, make):
     make.placement(sessions={"mon-am": (3, 2), "thu-ev": (1.5, 0)}, external_ref="R1")
     data = client.get("/import/export/placements.xlsx").data
     page = text(upload(client, "placements", data, "export.xlsx"))
-    assert "Alle 1 rijen zijn in orde: 0 nieuw, 1 bijgewerkt." in page, page[-2000:]
+    # Issue 14: an identical re-import is "ongewijzigd" (it was "1 bijgewerkt").
+    assert "Alle 1 rijen zijn in orde: 0 nieuw, 0 bijgewerkt, 1 ongewijzigd." in page, page[-2000:]
 
 
 def test_a_failure_while_saving_leaves_nothing_half_saved(login_as, make, monkeypatch):

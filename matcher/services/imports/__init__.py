@@ -1,28 +1,35 @@
-"""Spreadsheet import: preview every bad row before anything is saved; save in one go."""
+"""Spreadsheet import: preview every row before anything is saved; save in one go.
+
+The preview names every bad cell (row, kenmerk, name, column, the value given, a code for what
+is wrong) and what confirming will do with every good row (new, which columns change, or
+unchanged). Everything is a code with data; matcher/web/imports/wording.py words it.
+"""
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from matcher.extensions import db
-from matcher.models import Organisation, Participant, Placement, User, Volunteer
+from matcher.models import Organisation, User
 from matcher.services import organisations, placements, profiles, records, registry_volunteers
-from matcher.services.errors import ValidationFailed
+from matcher.services.imports import plan
+from matcher.services.imports.cells import CellError
 from matcher.services.imports.changes import RecordsChanged, changed_since, stale_row
+from matcher.services.imports.plan import CHANGED, NEW, UNCHANGED, RowPlan
 from matcher.services.imports.reader import ImportRefused, read_table
-from matcher.services.imports.specs import COLUMNS, Context, parse_row
+from matcher.services.imports.specs import ALIASES, COLUMNS, Context, parse_row
 
 KINDS = ("placements", "volunteers", "participants")
-MODELS = {"placements": Placement, "volunteers": Volunteer, "participants": Participant}
 
 __all__ = [
     "KINDS",
     "ImportRefused",
+    "Notice",
     "Preview",
     "RecordsChanged",
     "RowError",
+    "RowPlan",
     "commit",
     "preview",
     "read_table",
@@ -33,16 +40,28 @@ __all__ = [
 class RowError:
     row: int  # the spreadsheet's row number (the header is row 1)
     column: str
-    message: str
+    code: str
+    data: dict
+    value: str = ""  # the cell as given
+    ref: str = ""  # the row's kenmerk as given
+    name: str = ""  # the row's name or title as given
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the import does differently than the file asks, shown before confirming."""
+
+    code: str
+    data: dict
 
 
 @dataclass
 class Preview:
     kind: str
-    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    rows: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)  # good rows
     errors: list[RowError] = field(default_factory=list)
-    creates: int = 0
-    updates: int = 0
+    plans: list[RowPlan] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     # The version of each record a row updates, as previewed; None for a row that creates one.
     # Confirming refuses, naming them, when any record changed (or appeared) since.
     versions: dict[str, int | None] = field(default_factory=dict)
@@ -51,68 +70,97 @@ class Preview:
     def bad_rows(self) -> list[int]:
         return sorted({error.row for error in self.errors})
 
+    def count(self, action: str) -> int:
+        return sum(1 for p in self.plans if p.action == action)
 
-def check_header(kind: str, header: list[str]) -> list[str]:
-    """The normalised column names; ImportRefused when required ones miss or unknown ones appear."""
+    @property
+    def creates(self) -> int:
+        return self.count(NEW)
+
+    @property
+    def updates(self) -> int:
+        return self.count(CHANGED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+
+def check_header(kind: str, header: list[str]) -> tuple[list[str], list[str]]:
+    """The normalised column names ('' for a column that is ignored) and the unknown ones;
+    ImportRefused when required columns miss or a column appears twice."""
+    aliases = ALIASES.get(kind, {})
     names = [cell.strip().lower().replace(" ", "_") for cell in header]
+    names = [aliases.get(name, name) for name in names]
     known = {column for column, *_ in COLUMNS[kind]}
     required = [column for column, needed, *_ in COLUMNS[kind] if needed]
     missing = [column for column in required if column not in names]
     unknown = [name for name in names if name and name not in known]
-    duplicated = sorted({name for name in names if name and names.count(name) > 1})
-    if missing or unknown or duplicated:
-        parts = []
-        if missing:
-            parts.append(_l("ontbrekende kolommen: %(names)s", names=", ".join(missing)))
-        if unknown:
-            parts.append(_l("onbekende kolommen: %(names)s", names=", ".join(unknown[:10])))
-        if duplicated:
-            parts.append(_l("dubbele kolommen: %(names)s", names=", ".join(duplicated)))
-        raise ImportRefused(
-            _l(
-                "De kolommen kloppen niet (%(details)s). Gebruik het sjabloon.",
-                details="; ".join(str(p) for p in parts),
-            )
-        )
-    return names
+    duplicated = sorted({name for name in names if name in known and names.count(name) > 1})
+    if missing or duplicated:
+        raise ImportRefused("columns", missing=missing, unknown=unknown[:10], duplicated=duplicated)
+    return [name if name in known else "" for name in names], unknown
 
 
 def preview(kind: str, table: list[list[str]]) -> Preview:
-    """Check every row without saving; count what would be created and updated."""
-    names = check_header(kind, table[0])
+    """Check every row without saving; say what confirming would do with each good row."""
+    names, unknown = check_header(kind, table[0])
     ctx = Context.load()
     result = Preview(kind)
+    if unknown:
+        result.notices.append(Notice("unknown_columns", {"names": unknown[:20]}))
     seen: dict[str, int] = {}
+    raw: dict[int, dict[str, str]] = {}
     for number, cells in enumerate(table[1:], start=2):
         row = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(names) if name}
         values, errors = parse_row(kind, row, ctx)
         ref = values.get("external_ref")
         if ref and ref.lower() in seen:
-            errors.append(("kenmerk", _l("staat ook in rij %(row)d", row=seen[ref.lower()])))
+            errors.append(("kenmerk", CellError("duplicate_ref", row=seen[ref.lower()])))
         elif ref:
             seen[ref.lower()] = number
-        result.errors.extend(RowError(number, column, str(message)) for column, message in errors)
+        ref_given, name_given = row.get("kenmerk", "")[:64], plan.row_name(kind, row)
+        for column, error in errors:
+            given = row.get(column, "")[:60]
+            result.errors.append(
+                RowError(number, column, error.code, error.data, given, ref_given, name_given)
+            )
         if not errors:
-            result.rows.append((number, values))
-    existing = _existing(kind, [values["external_ref"] for _, values in result.rows])
-    result.updates = sum(1 for _, v in result.rows if v["external_ref"] in existing)
-    result.creates = len(result.rows) - result.updates
-    result.versions = {
-        values["external_ref"]: getattr(existing.get(values["external_ref"]), "version", None)
-        for _, values in result.rows
-    }
+            result.rows.append((number, ref, values))
+            raw[number] = row
+    _plan(kind, result, raw)
     return result
 
 
-def _existing(kind: str, refs: list[str]) -> dict[str, Any]:
-    """Records of this kind by external reference, in one query per 500 references."""
-    model = MODELS[kind]
-    found: dict[str, Any] = {}
-    for start in range(0, len(refs), 500):
-        chunk = refs[start : start + 500]
-        for record in db.session.scalars(select(model).where(model.external_ref.in_(chunk))):
-            found[record.external_ref] = record
-    return found
+def _plan(kind: str, result: Preview, raw: dict[int, dict[str, str]]) -> None:
+    """Fill plans and versions; rows without a reachable PDOK keep stored coordinates."""
+    found = plan.existing(kind, [ref for _, ref, _ in result.rows])
+    centre, kept, pip_kept = [], 0, 0
+    for number, ref, values in result.rows:
+        record = found.get(ref)
+        if values.pop("approximate", False):
+            if record is not None and record.postcode == values["postcode"]:
+                values.update(lat=record.lat, lon=record.lon)
+                kept += 1
+            else:
+                centre.append(ref)
+        if record is not None and record.external_ref is None:
+            values["external_ref"] = None  # an export's stand-in kenmerk: keep it without one
+        if kind == "participants" and record is not None and values.pop("pip_date", None):
+            pip_kept += 1  # the PIP date of a known participant is their coach's to change
+        result.versions[ref] = getattr(record, "version", None)
+        if record is None:
+            result.plans.append(RowPlan(number, ref, plan.row_name(kind, raw[number]), NEW))
+            continue
+        columns = tuple(plan.changed_columns(kind, record, values))
+        action = CHANGED if columns else UNCHANGED
+        result.plans.append(RowPlan(number, ref, plan.row_name(kind, raw[number]), action, columns))
+    if centre:
+        result.notices.append(Notice("geocoder_down_centre", {"refs": centre}))
+    if kept:
+        result.notices.append(Notice("geocoder_down_kept", {"count": kept}))
+    if pip_kept:
+        result.notices.append(Notice("pip_date_kept", {"count": pip_kept}))
 
 
 def commit(
@@ -122,22 +170,27 @@ def commit(
     today,
     seen_versions: dict[str, int | None] | None = None,
 ) -> Preview:
-    """Save every row (create or update by external reference); all or nothing.
+    """Save every new and changed row (create or update by kenmerk); all or nothing.
 
-    Raises ValidationFailed when any row is bad, and RecordsChanged (naming them) when records
-    changed after the preview whose versions are `seen_versions`; the caller commits or rolls
-    back.
+    Unchanged rows are not written. Raises ImportRefused("file_has_errors") when any row is
+    bad, and RecordsChanged (naming them) when records changed after the preview whose versions
+    are `seen_versions`; the caller commits or rolls back.
     """
     result = preview(kind, table)
     if result.errors:
-        raise ValidationFailed(_l("Het bestand bevat fouten; er is niets opgeslagen."))
-    existing = _existing(kind, [values["external_ref"] for _, values in result.rows])
+        raise ImportRefused("file_has_errors")
+    existing = plan.existing(kind, [ref for _, ref, _ in result.rows])
     if seen_versions is not None:
-        changed_since(kind, result.rows, existing, seen_versions)
+        changed_since(
+            kind, [(number, ref) for number, ref, _ in result.rows], existing, seen_versions
+        )
+    actions = {p.row: p.action for p in result.plans}
     organisations_by_name: dict[tuple[str, int], Organisation] = {}
-    for number, values in result.rows:
-        record = existing.get(values["external_ref"])
-        seen = (seen_versions or {}).get(values["external_ref"])
+    for number, ref, values in result.rows:
+        if actions[number] == UNCHANGED:
+            continue
+        record = existing.get(ref)
+        seen = (seen_versions or {}).get(ref)
         try:
             if kind == "placements":
                 org = _organisation(actor, values, organisations_by_name)
@@ -146,9 +199,10 @@ def commit(
             elif kind == "volunteers":
                 registry_volunteers.save(actor, record, values, seen)
             else:
-                profiles.save(actor, record, values, today, seen)
+                start = values.get("pip_date") or today  # a new participant's PIP date
+                profiles.save(actor, record, values, start, seen)
         except records.StaleRecord as stale:  # saved by someone during this very confirm
-            raise RecordsChanged([stale_row(kind, number, values["external_ref"], stale)]) from None
+            raise RecordsChanged([stale_row(kind, number, ref, stale)]) from None
     return result
 
 

@@ -1,10 +1,9 @@
-"""Cell parsers for imports: text in, a value out, or CellError with a Dutch message."""
+"""Cell parsers for imports: text in, a value out, or CellError naming what is wrong (a code
+with its data; matcher/web/imports/wording.py words it)."""
 
 from datetime import date, datetime
 
-from flask_babel import lazy_gettext as _l
-
-from matcher import bounds, free_text, number_format
+from matcher import bounds, free_text
 from matcher import languages as language_codes
 from matcher.bounds import Bound
 from matcher.dayparts import DAYPARTS, INDEX
@@ -16,20 +15,21 @@ NO = {"nee", "n", "no", "0", "onwaar", "false", ""}
 
 
 class CellError(ValueError):
-    """One cell is wrong; the message says what, in the user's language."""
+    """One cell is wrong: `code` says what, `data` holds the numbers and the value it is about;
+    `column` is set when the error belongs to another column than the one being read."""
 
-    def __init__(self, message, column: str | None = None):
-        super().__init__(str(message))
-        self.column = column
+    def __init__(self, code: str, column: str | None = None, **data):
+        super().__init__(code, *data.values())
+        self.code, self.column, self.data = code, column, data
 
 
 def text(value: str, max_length: int, required: bool = False, multiline: bool = False) -> str:
     """Trimmed text of at most max_length characters, in NFC, without control characters."""
     value = free_text.clean(value, multiline=multiline)
     if required and not value:
-        raise CellError(_l("verplicht, maar leeg"))
+        raise CellError("required_empty")
     if len(value) > max_length:
-        raise CellError(_l("langer dan %(max)d tekens", max=max_length))
+        raise CellError("too_long", max=max_length)
     return value
 
 
@@ -37,7 +37,7 @@ def name(value: str, max_length: int) -> str:
     """A required name: text with at least one letter."""
     result = text(value, max_length, required=True)
     if not free_text.is_name(result):
-        raise CellError(_l("een naam bevat minstens één letter"))
+        raise CellError("name_needs_letter")
     return result
 
 
@@ -47,19 +47,14 @@ def number(
     """A decimal number (point or comma) within [low, high] (or (low, high])."""
     if not value:
         if required:
-            raise CellError(_l("verplicht, maar leeg"))
+            raise CellError("required_empty")
         return None
     try:
         result = float(value.replace(",", "."))
     except ValueError as error:
-        raise CellError(_l("'%(value)s' is geen getal", value=value[:30])) from error
+        raise CellError("not_a_number", value=value[:30]) from error
     if result != result or result > high or result < low or (low_open and result == low):
-        low_text, high_text = number_format.format_number(low), number_format.format_number(high)
-        if low_open:
-            raise CellError(
-                _l("moet groter dan %(low)s en hooguit %(high)s zijn", low=low_text, high=high_text)
-            )
-        raise CellError(_l("moet tussen %(low)s en %(high)s liggen", low=low_text, high=high_text))
+        raise CellError("above_and_at_most" if low_open else "between", low=low, high=high)
     return result
 
 
@@ -69,7 +64,7 @@ def within(value: str, bound: Bound, required: bool = True) -> float | int | Non
     if result is None or not bound.whole:
         return result
     if result != int(result):
-        raise CellError(_l("'%(value)s' is geen heel getal", value=value[:30]))
+        raise CellError("not_whole", value=value[:30])
     return int(result)
 
 
@@ -77,7 +72,7 @@ def whole(value: str, low: int, high: int) -> int:
     """A whole number within [low, high]."""
     result = number(value, low, high)
     if result != int(result):
-        raise CellError(_l("'%(value)s' is geen heel getal", value=value[:30]))
+        raise CellError("not_whole", value=value[:30])
     return int(result)
 
 
@@ -88,7 +83,7 @@ def boolean(value: str) -> bool:
         return True
     if lowered in NO:
         return False
-    raise CellError(_l("vul ja of nee in"))
+    raise CellError("yes_no")
 
 
 def level(value: str) -> DutchLevel:
@@ -98,14 +93,14 @@ def level(value: str) -> DutchLevel:
     try:
         return DutchLevel(value.upper())
     except ValueError as error:
-        raise CellError(_l("kies A0, A1, A2, B1 of B2")) from error
+        raise CellError("level") from error
 
 
 def category(value: str) -> str:
     """One of the placement categories."""
     lowered = value.lower()
     if lowered not in CATEGORIES:
-        raise CellError(_l("onbekende categorie '%(value)s'", value=value[:30]))
+        raise CellError("unknown_category", value=value[:30])
     return lowered
 
 
@@ -119,12 +114,7 @@ def languages(value: str) -> list[str]:
     try:
         return language_codes.parse_list(value)
     except language_codes.UnknownLanguage as unknown:
-        raise CellError(
-            _l(
-                "'%(value)s' is geen taalcode (ISO 639, bijvoorbeeld ar, ti of prs)",
-                value=unknown.code,
-            )
-        ) from unknown
+        raise CellError("unknown_language", value=unknown.code) from unknown
 
 
 def dayparts(value: str) -> int:
@@ -132,7 +122,7 @@ def dayparts(value: str) -> int:
     mask = 0
     for name in value.replace(",", " ").replace(";", " ").split():
         if name.lower() not in INDEX:
-            raise CellError(_l("onbekend dagdeel '%(value)s'", value=name[:20]))
+            raise CellError("unknown_daypart", value=name[:20])
         mask |= 1 << INDEX[name.lower()]
     return mask
 
@@ -145,32 +135,33 @@ def sessions(value: str) -> dict[str, tuple[float, int]]:
             continue
         pieces = [piece.strip() for piece in part.split(":")]
         if len(pieces) != 3:
-            raise CellError(_l("'%(value)s': schrijf dagdeel:uren:plaatsen", value=part[:30]))
+            raise CellError("session_format", value=part[:30])
         name = pieces[0].lower()
         if name not in DAYPARTS:
-            raise CellError(_l("onbekend dagdeel '%(value)s'", value=pieces[0][:20]))
+            raise CellError("unknown_daypart", value=pieces[0][:20])
         if name in result:
-            raise CellError(_l("dagdeel '%(value)s' staat er twee keer in", value=name))
+            raise CellError("daypart_twice", value=name)
         try:
             hours = within(pieces[1], bounds.SESSION_HOURS)
             capacity = within(pieces[2], bounds.SESSION_PLACES)
         except CellError as error:
-            raise CellError(f"{name}: {error}") from error
+            raise CellError("session_cell", daypart=name, inner=error) from error
         result[name] = (hours, capacity)
     if not result:
-        raise CellError(_l("minstens één sessie nodig, bijvoorbeeld mon-am:3:2"))
+        raise CellError("no_sessions")
     return result
 
 
 def day(value: str, required: bool = False) -> date | None:
-    """A date as YYYY-MM-DD or DD-MM-YYYY."""
+    """A date as DD-MM-YYYY (also with / or .) or YYYY-MM-DD; an XLSX date cell reads as the
+    latter."""
     if not value:
         if required:
-            raise CellError(_l("verplicht, maar leeg"))
+            raise CellError("required_empty")
         return None
-    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"):
         try:
             return datetime.strptime(value, pattern).date()
         except ValueError:
             continue
-    raise CellError(_l("'%(value)s' is geen datum (JJJJ-MM-DD)", value=value[:30]))
+    raise CellError("not_a_date", value=value[:30])

@@ -8,15 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from flask_babel import format_datetime
-from flask_babel import lazy_gettext as _l
-
 from matcher.extensions import db
 from matcher.models import User
 from matcher.services.errors import ValidationFailed
 from matcher.services.versions import StaleRecord
-
-SHOWN = 10  # records named in the message; the rest are counted
 
 
 @dataclass(frozen=True)
@@ -27,39 +22,17 @@ class ChangedRow:
     changed_by: str | None
     changed_at: datetime | None
 
-    def describe(self) -> str:
-        who = self.changed_by or _l("iemand anders")
-        when = format_datetime(self.changed_at, "d MMM yyyy HH:mm") if self.changed_at else "?"
-        return str(
-            _l(
-                "rij %(row)d (%(name)s, kenmerk %(ref)s): gewijzigd door %(who)s op %(when)s",
-                row=self.row,
-                name=self.name,
-                ref=self.ref,
-                who=who,
-                when=when,
-            )
-        )
-
 
 class RecordsChanged(ValidationFailed):
-    """Records the file would update were changed after the preview: nothing was saved."""
+    """Records the file would update were changed after the preview: nothing was saved.
+
+    `rows` names them; matcher/web/imports/wording.py words the refusal.
+    """
+
+    code = "records_changed"
 
     def __init__(self, rows: list[ChangedRow]):
-        shown = "; ".join(row.describe() for row in rows[:SHOWN])
-        more = len(rows) - SHOWN
-        if more > 0:
-            shown += str(_l(" en nog %(count)d", count=more))
-        super().__init__(
-            str(
-                _l(
-                    "Na de voorvertoning zijn gegevens gewijzigd: %(rows)s. Er is niets "
-                    "opgeslagen. Upload het bestand opnieuw om de wijzigingen te bekijken.",
-                    rows=shown,
-                )
-            ),
-            {str(row.row): row.describe() for row in rows},
-        )
+        super().__init__(self.code, {str(row.row): row.ref for row in rows})
         self.rows = rows
 
 
@@ -75,14 +48,16 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 def changed_since(
     kind: str,
-    rows: list[tuple[int, dict[str, Any]]],
+    rows: list[tuple[int, str]],
     existing: dict[str, Any],
     seen: dict[str, int | None],
 ) -> None:
-    """RecordsChanged when a record changed, or appeared, since the preview saw `seen`."""
+    """RecordsChanged when a record changed, or appeared, since the preview saw `seen`.
+
+    `rows` are (row number, the kenmerk as typed) and `existing` the records by that kenmerk.
+    """
     changed = []
-    for number, values in rows:
-        ref = values["external_ref"]
+    for number, ref in rows:
         record = existing.get(ref)
         if record is None or (ref in seen and seen[ref] == record.version):
             continue

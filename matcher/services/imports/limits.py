@@ -1,8 +1,6 @@
-"""Bounds on the work one uploaded file may cause, and the Dutch messages for each bound."""
+"""Bounds on the work one uploaded file may cause, and the refusal (a code) for each bound."""
 
 import time
-
-from flask_babel import lazy_gettext as _l
 
 from matcher.services.errors import DomainError
 
@@ -14,7 +12,14 @@ PARSE_SECONDS = 4.0  # wall clock for reading one file, well inside gunicorn's 3
 
 
 class ImportRefused(DomainError):
-    """The file as a whole cannot be read; nothing was looked at row by row."""
+    """The file as a whole cannot be read; nothing was looked at row by row.
+
+    `code` names the reason and `data` its numbers; matcher/web/imports/wording.py words it.
+    """
+
+    def __init__(self, code: str, **data):
+        super().__init__(code)
+        self.code, self.data = code, data
 
 
 class Budget:
@@ -26,50 +31,23 @@ class Budget:
 
     def check(self) -> None:
         if time.monotonic() > self.deadline:
-            raise ImportRefused(
-                _l(
-                    "Het lezen van dit bestand duurt te lang (meer dan %(seconds)d seconden). "
-                    "Zet alleen de gegevens in een nieuw bestand en probeer het opnieuw.",
-                    seconds=max(1, round(self.seconds)),
-                )
-            )
+            raise ImportRefused("too_slow", seconds=max(1, round(self.seconds)))
 
 
 def too_many_rows() -> ImportRefused:
-    return ImportRefused(_l("Het bestand heeft meer dan %(max)d rijen. Splits het.", max=MAX_ROWS))
+    return ImportRefused("too_many_rows", max=MAX_ROWS)
 
 
 def too_many_columns(row: int) -> ImportRefused:
-    return ImportRefused(
-        _l(
-            "Rij %(row)d heeft gegevens in meer dan %(max)d kolommen. "
-            "Gebruik alleen de kolommen van het sjabloon.",
-            row=row,
-            max=MAX_COLUMNS,
-        )
-    )
+    return ImportRefused("too_many_columns", row=row, max=MAX_COLUMNS)
 
 
 def cell_too_long(cell: str) -> ImportRefused:
-    return ImportRefused(
-        _l(
-            "Cel %(cell)s bevat meer dan %(max)d tekens; zo lang is geen enkel veld. "
-            "Maak de tekst korter.",
-            cell=cell,
-            max=MAX_CELL_CHARS,
-        )
-    )
+    return ImportRefused("cell_too_long", cell=cell, max=MAX_CELL_CHARS)
 
 
 def row_cell_too_long(row: int) -> ImportRefused:
-    return ImportRefused(
-        _l(
-            "Rij %(row)d bevat een cel met meer dan %(max)d tekens; zo lang is geen enkel veld. "
-            "Maak de tekst korter.",
-            row=row,
-            max=MAX_CELL_CHARS,
-        )
-    )
+    return ImportRefused("row_cell_too_long", row=row, max=MAX_CELL_CHARS)
 
 
 def cell_name(row: int, column: int) -> str:

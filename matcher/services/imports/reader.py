@@ -13,8 +13,6 @@ import csv
 import io
 import re
 
-from flask_babel import lazy_gettext as _l
-
 from matcher.services.imports import limits, safe_xlsx
 from matcher.services.imports.limits import MAX_BYTES, MAX_ROWS, Budget, ImportRefused
 
@@ -25,7 +23,6 @@ UTF8_SEQUENCE = re.compile(
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
-SAVE_AS_UTF8 = _l("Sla het bestand in Excel op als 'CSV UTF-8 (door komma's gescheiden)'.")
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "ImportRefused", "Table", "extension", "read_table"]
 
@@ -45,11 +42,11 @@ def read_table(data: bytes, filename: str) -> Table:
     """The rows of the first sheet (header first) as stripped text; ImportRefused otherwise."""
     kind = extension(filename)
     if kind not in EXTENSIONS:
-        raise ImportRefused(_l("Kies een .csv- of .xlsx-bestand."))
+        raise ImportRefused("wrong_extension")
     if len(data) > MAX_BYTES:
-        raise ImportRefused(_l("Het bestand is groter dan 5 MB. Splits het in kleinere bestanden."))
+        raise ImportRefused("file_too_big")
     if not data.strip():
-        raise ImportRefused(_l("Het bestand is leeg."))
+        raise ImportRefused("empty")
     budget = Budget()
     if kind == "xlsx":
         table = Table(safe_xlsx.read(data, budget))
@@ -58,7 +55,7 @@ def read_table(data: bytes, filename: str) -> Table:
         table = Table(_read_csv(text, budget))
         table.encoding = encoding
     if not table:
-        raise ImportRefused(_l("Het bestand is leeg."))
+        raise ImportRefused("empty")
     return table
 
 
@@ -67,19 +64,12 @@ def decode(data: bytes) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _strict(data, "utf-16"), "utf-16"
     if b"\x00" in data[:4096]:
-        raise ImportRefused(_l("Dit bestand is geen CSV-bestand (tekst met kolommen)."))
+        raise ImportRefused("not_csv")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as error:
         if UTF8_SEQUENCE.search(data):
-            raise ImportRefused(
-                _l(
-                    "Regel %(line)d van het bestand is geen UTF-8-tekst, terwijl de rest van het "
-                    "bestand dat wel is; de tekens zouden verminkt worden opgeslagen. %(advice)s",
-                    line=_line(data, error.start),
-                    advice=SAVE_AS_UTF8,
-                )
-            ) from error
+            raise ImportRefused("mixed_utf8", line=_line(data, error.start)) from error
     return _strict(data, CP1252), CP1252  # no UTF-8 at all: what Dutch Excel writes
 
 
@@ -87,13 +77,7 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise ImportRefused(
-            _l(
-                "Regel %(line)d van het bestand bevat tekens in een onbekende codering. %(advice)s",
-                line=_line(data, error.start),
-                advice=SAVE_AS_UTF8,
-            )
-        ) from error
+        raise ImportRefused("unknown_encoding", line=_line(data, error.start)) from error
 
 
 def _line(data: bytes, position: int) -> int:
@@ -124,7 +108,7 @@ def _read_csv(text: str, budget: Budget) -> list[list[str]]:
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             raise limits.row_cell_too_long(number + 1) from error
-        raise ImportRefused(_l("Dit CSV-bestand kan niet gelezen worden.")) from error
+        raise ImportRefused("csv_unreadable") from error
     return rows
 
 

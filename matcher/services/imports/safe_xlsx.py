@@ -12,7 +12,6 @@ import contextlib
 import re
 from datetime import date, datetime
 
-from flask_babel import lazy_gettext as _l
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 from matcher.services.imports import limits, safe_zip, xlsx_parts
@@ -99,13 +98,7 @@ class Sheet:
     def _start_row(self, number: str) -> None:
         self.row_elements += 1
         if self.row_elements > MAX_ROW_ELEMENTS:
-            raise ImportRefused(
-                _l(
-                    "Het werkblad heeft meer dan %(max)d rijen, als ook lege rijen met opmaak "
-                    "meetellen. Kopieer alleen de gegevens naar een nieuw werkblad.",
-                    max=MAX_ROW_ELEMENTS,
-                )
-            )
+            raise ImportRefused("too_many_row_elements", max=MAX_ROW_ELEMENTS)
         self.row_number = int(number) if DIGITS.match(number) else self.row_number + 1
         self.cells = {}
         self.column = 0
@@ -170,16 +163,12 @@ def _check_dimension(ref: str) -> None:
     columns = _column(last_col) - _column(first_col) + 1
     if rows > DECLARED_ROWS or columns > limits.MAX_COLUMNS:
         raise ImportRefused(
-            _l(
-                "Het werkblad is volgens het bestand %(rows)d rijen hoog en %(columns)d kolommen "
-                "breed (%(ref)s). Een import mag hooguit %(max_rows)d rijen en %(max_columns)d "
-                "kolommen hebben. Kopieer alleen de gegevens naar een nieuw werkblad.",
-                rows=rows,
-                columns=columns,
-                ref=ref[:40],
-                max_rows=limits.MAX_ROWS,
-                max_columns=limits.MAX_COLUMNS,
-            )
+            "declared_too_big",
+            rows=rows,
+            columns=columns,
+            ref=ref[:40],
+            max_rows=limits.MAX_ROWS,
+            max_columns=limits.MAX_COLUMNS,
         )
 
 

@@ -14,8 +14,6 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
-from flask_babel import lazy_gettext as _l
-
 from matcher.services.imports.limits import Budget, ImportRefused
 
 MAX_ENTRIES = 1_000  # a workbook has about ten; many sheets and pictures stay far below
@@ -38,11 +36,9 @@ ZIP_ERRORS = (
     struct.error,
 )
 
-UNREADABLE = _l("Dit bestand is geen leesbaar Excel-bestand (.xlsx).")
-
 
 def unreadable() -> ImportRefused:
-    return ImportRefused(UNREADABLE)
+    return ImportRefused("not_xlsx")
 
 
 def _megabytes(size: int) -> int:
@@ -50,14 +46,7 @@ def _megabytes(size: int) -> int:
 
 
 def too_big(size: int, limit: int) -> ImportRefused:
-    return ImportRefused(
-        _l(
-            "Dit Excel-bestand wordt uitgepakt veel groter dan het lijkt (%(size)d MB, hooguit "
-            "%(max)d MB). Zo'n bestand lezen we niet; zet alleen de gegevens in een nieuw bestand.",
-            size=_megabytes(size),
-            max=_megabytes(limit),
-        )
-    )
+    return ImportRefused("unpacks_too_big", size=_megabytes(size), max=_megabytes(limit))
 
 
 def declared_entries(data: bytes) -> int | None:
@@ -71,12 +60,7 @@ def declared_entries(data: bytes) -> int | None:
 def open_archive(data: bytes) -> zipfile.ZipFile:
     """The archive, once its entry count, sizes and compression ratios are within bounds."""
     if data.startswith(OLE_MAGIC):
-        raise ImportRefused(
-            _l(
-                "Dit Excel-bestand is met een wachtwoord beveiligd of in het oude .xls-formaat "
-                "opgeslagen. Sla het op als gewoon .xlsx-bestand zonder wachtwoord."
-            )
-        )
+        raise ImportRefused("encrypted_or_xls")
     count = declared_entries(data)
     if count is not None and (count > MAX_ENTRIES or count == 0xFFFF):
         raise _too_many_entries(count)
@@ -95,28 +79,15 @@ def open_archive(data: bytes) -> zipfile.ZipFile:
         if entry.file_size > RATIO_FROM_BYTES and (
             entry.file_size > MAX_RATIO * max(1, entry.compress_size)
         ):
-            raise ImportRefused(
-                _l(
-                    "Dit Excel-bestand is verdacht sterk ingepakt: een onderdeel wordt "
-                    "%(ratio)d keer zo groot. Zo'n bestand lezen we niet; zet de gegevens in "
-                    "een nieuw bestand.",
-                    ratio=entry.file_size // max(1, entry.compress_size),
-                )
-            )
+            ratio = entry.file_size // max(1, entry.compress_size)
+            raise ImportRefused("compressed_too_strongly", ratio=ratio)
     if total > MAX_TOTAL_BYTES:
         raise too_big(total, MAX_TOTAL_BYTES)
     return archive
 
 
 def _too_many_entries(count: int) -> ImportRefused:
-    return ImportRefused(
-        _l(
-            "Dit Excel-bestand bestaat uit te veel onderdelen (%(count)d, hooguit %(max)d). "
-            "Zet de gegevens in een nieuw, gewoon Excel-bestand.",
-            count=count,
-            max=MAX_ENTRIES,
-        )
-    )
+    return ImportRefused("too_many_parts", count=count, max=MAX_ENTRIES)
 
 
 def chunks(archive: zipfile.ZipFile, name: str, limit: int, budget: Budget) -> Iterator[bytes]:

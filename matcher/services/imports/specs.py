@@ -1,10 +1,13 @@
-"""What each import kind's columns are and how a row becomes record values."""
+"""What each import kind's columns are and how a row becomes record values.
+
+Errors are CellError codes with their data; the column explanations and every sentence live in
+matcher/web/imports/wording.py.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from matcher import bounds
@@ -24,76 +27,72 @@ from matcher.services.imports.cells import CellError
 GENDERS = {"vrouw": "female", "man": "male", "anders": "other"}
 STATUSES = {"intake": "intake", "actief": "active", "gepauzeerd": "paused", "afgerond": "finished"}
 
-# (column, required, example, description)
+# (column, required, example); the explanation of each is in web/imports/wording.py
 PLACEMENT_COLUMNS = (
-    ("kenmerk", True, "PL-001", _l("uw eigen unieke kenmerk; opnieuw importeren werkt bij")),
-    ("organisatie", True, "Kringloop Almelo", _l("naam van de organisatie")),
-    ("gemeente", True, "Almelo", _l("gemeente van de organisatie")),
-    ("titel", True, "Sorteren in de winkel", _l("naam van de plek")),
-    ("categorie", True, "kringloop", _l("een van de categorieën")),
-    ("niveau", False, "A1", _l("minimaal niveau Nederlands, A0 t/m B2")),
-    ("adres", False, "Grotestraat 1", _l("straat en huisnummer")),
-    ("postcode", True, "7607 AB", _l("postcode")),
-    ("breedtegraad", False, "52.3560", _l("leeg: wordt bij de postcode opgezocht")),
-    ("lengtegraad", False, "6.6620", _l("leeg: wordt bij de postcode opgezocht")),
-    ("sessies", True, "mon-am:3:2; wed-pm:2,5:4", _l("dagdeel:uren:plaatsen, gescheiden door ;")),
-    ("omschrijving", False, "", _l("vrije tekst")),
+    ("kenmerk", True, "PL-001"),
+    ("organisatie", True, "Kringloop Almelo"),
+    ("gemeente", True, "Almelo"),
+    ("titel", True, "Sorteren in de winkel"),
+    ("categorie", True, "kringloop"),
+    ("niveau", False, "A1"),
+    ("adres", False, "Grotestraat 1"),
+    ("postcode", True, "7607 AB"),
+    ("breedtegraad", False, "52.3560"),
+    ("lengtegraad", False, "6.6620"),
+    ("sessies", True, "mon-am:3:2; wed-pm:2,5:4"),
+    ("omschrijving", False, ""),
 )
 VOLUNTEER_COLUMNS = (
-    ("kenmerk", True, "VR-001", _l("uw eigen unieke kenmerk; opnieuw importeren werkt bij")),
-    ("soort", True, "taalmaatje", _l("taalmaatje of buddy")),
-    ("voornaam", True, "Anne", ""),
-    ("achternaam", True, "de Vries", ""),
-    ("email", False, "anne@example.org", ""),
-    ("telefoon", False, "", ""),
-    ("gender", False, "vrouw", _l("vrouw, man, anders of leeg")),
-    ("gemeente", True, "Almelo", ""),
-    ("beschikbaarheid", True, "mon-ev tue-pm", _l("dagdelen mon-am … sun-ev")),
-    ("capaciteit", False, "1", _l("aantal deelnemers tegelijk")),
-    ("sessie_uren", False, "2", _l("duur van een ontmoeting in uren")),
-    ("talen", False, "en, ar", _l("ISO 639-taalcodes, bijvoorbeeld ar, ti, prs")),
-    ("interesses", False, "sport, koken", _l("categorieën")),
-    ("postcode", True, "7607 AB", ""),
-    ("breedtegraad", False, "52.3560", _l("leeg: wordt bij de postcode opgezocht")),
-    ("lengtegraad", False, "6.6620", _l("leeg: wordt bij de postcode opgezocht")),
-    ("reisafstand_km", False, "10", _l("leeg: geen grens")),
-    ("vog_datum", False, "2025-03-01", _l("JJJJ-MM-DD")),
+    ("kenmerk", True, "VR-001"),
+    ("soort", True, "taalmaatje"),
+    ("voornaam", True, "Anne"),
+    ("achternaam", True, "de Vries"),
+    ("email", False, "anne@example.org"),
+    ("telefoon", False, ""),
+    ("gender", False, "vrouw"),
+    ("gemeente", True, "Almelo"),
+    ("beschikbaarheid", True, "mon-ev tue-pm"),
+    ("capaciteit", False, "1"),
+    ("sessie_uren", False, "2"),
+    ("talen", False, "en, ar"),
+    ("interesses", False, "sport, koken"),
+    ("postcode", True, "7607 AB"),
+    ("breedtegraad", False, "52.3560"),
+    ("lengtegraad", False, "6.6620"),
+    ("reisafstand_km", False, "10"),
+    ("vog_datum", False, "01-03-2025"),
 )
 PARTICIPANT_COLUMNS = (
-    ("kenmerk", True, "DN-001", _l("uw eigen unieke kenmerk; opnieuw importeren werkt bij")),
-    ("voornaam", True, "Samira", ""),
-    ("achternaam", True, "Haddad", ""),
-    ("gemeente", True, "Almelo", ""),
-    ("coach_email", False, "", _l("e-mailadres van de coach")),
-    ("status", False, "actief", _l("intake, actief, gepauzeerd of afgerond")),
-    ("beschikbaarheid", True, "mon-am wed-am", _l("dagdelen mon-am … sun-ev")),
-    (
-        "max_uren_week",
-        True,
-        "12",
-        _l(
-            "meer dan %(low)s, hooguit %(high)s",
-            low=format(bounds.LOAD_CAP.low, "g"),
-            high=format(bounds.LOAD_CAP.high, "g"),
-        ),
-    ),
-    ("interesses", False, "groen", _l("categorieën")),
-    ("niveau", False, "A1", _l("A0 t/m B2")),
-    ("talen", False, "ar", _l("ISO 639-taalcodes, bijvoorbeeld ar, ti, prs")),
-    ("postcode", True, "7607 AB", ""),
-    ("breedtegraad", False, "52.3560", _l("leeg: wordt bij de postcode opgezocht")),
-    ("lengtegraad", False, "6.6620", _l("leeg: wordt bij de postcode opgezocht")),
-    ("reisafstand_km", True, "5", ""),
-    ("wil_taalmaatje", False, "ja", _l("ja of nee")),
-    ("wil_buddy", False, "nee", _l("ja of nee")),
-    ("voorkeur_gender_buddy", False, "", _l("vrouw, man of leeg (wens van de deelnemer)")),
-    ("uren_voor_registratie", False, "0", ""),
+    ("kenmerk", True, "DN-001"),
+    ("voornaam", True, "Samira"),
+    ("achternaam", True, "Haddad"),
+    ("gemeente", True, "Almelo"),
+    ("coach_email", False, ""),
+    ("status", False, "actief"),
+    ("beschikbaarheid", True, "mon-am wed-am"),
+    ("max_uren_week", True, "12"),
+    ("interesses", False, "groen"),
+    ("niveau", False, "A1"),
+    ("talen", False, "ar"),
+    ("postcode", True, "7607 AB"),
+    ("breedtegraad", False, "52.3560"),
+    ("lengtegraad", False, "6.6620"),
+    ("reisafstand_km", True, "5"),
+    ("wil_taalmaatje", False, "ja"),
+    ("wil_buddy", False, "nee"),
+    ("voorkeur_gender_buddy", False, ""),
+    ("uren_voor_registratie", False, "0"),
+    ("pip_datum", False, "01-03-2025"),
 )
 COLUMNS = {
     "placements": PLACEMENT_COLUMNS,
     "volunteers": VOLUNTEER_COLUMNS,
     "participants": PARTICIPANT_COLUMNS,
 }
+# Other names a spreadsheet may use for a column: the start of the trajectory is the PIP date.
+ALIASES = {"participants": {"startdatum": "pip_datum", "start_datum": "pip_datum"}}
+# The column each record field is read from, for naming what an import would change.
+COORDINATE_COLUMNS = {"postcode": "postcode", "lat": "breedtegraad", "lon": "lengtegraad"}
 
 
 @dataclass
@@ -103,63 +102,76 @@ class Context:
     municipalities: dict[str, int] = field(default_factory=dict)
     coaches: dict[str, int] = field(default_factory=dict)
     geocoder_down: bool = False
+    centres: dict[int, tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "Context":
-        municipalities = {
-            name.lower(): id_
-            for id_, name in db.session.execute(select(Municipality.id, Municipality.name))
-        }
+        municipalities, centres = {}, {}
+        query = select(Municipality.id, Municipality.name, Municipality.lat, Municipality.lon)
+        for id_, name, lat, lon in db.session.execute(query):
+            municipalities[name.lower()] = id_
+            centres[id_] = (lat, lon)
         coaches = {
             email: id_
             for id_, email in db.session.execute(
                 select(User.id, User.email).where(User.role == Role.COACH)
             )
         }
-        return cls(municipalities, coaches)
+        return cls(municipalities, coaches, centres=centres)
 
     def municipality(self, name: str) -> int:
         if name.lower() not in self.municipalities:
-            raise CellError(_l("onbekende gemeente '%(value)s'", value=name[:60]))
+            raise CellError("unknown_municipality", value=name[:60])
         return self.municipalities[name.lower()]
 
 
-def coordinates(row: dict[str, str], ctx: Context) -> dict[str, Any]:
-    """Postcode with typed coordinates, or coordinates looked up at PDOK (cached)."""
+def coordinates(row: dict[str, str], ctx: Context, municipality_id: int | None) -> dict:
+    """Postcode with typed coordinates, or coordinates looked up at PDOK (cached).
+
+    When PDOK cannot be reached the municipality's centre stands in, and `approximate` says so
+    (the preview keeps a record's stored coordinates instead, when its postcode is unchanged).
+    """
     code = geocoding.normalise_postcode(row["postcode"])
     if code is None:
-        raise CellError(_l("'%(value)s' is geen postcode", value=row["postcode"][:20]), "postcode")
-    try:
-        lat = cells.within(row.get("breedtegraad", ""), bounds.LATITUDE, required=False)
-    except CellError as error:
-        raise CellError(str(error), "breedtegraad") from error
-    try:
-        lon = cells.within(row.get("lengtegraad", ""), bounds.LONGITUDE, required=False)
-    except CellError as error:
-        raise CellError(str(error), "lengtegraad") from error
+        raise CellError("not_a_postcode", "postcode", value=row["postcode"][:20])
+    lat = _coordinate(row, "breedtegraad", bounds.LATITUDE)
+    lon = _coordinate(row, "lengtegraad", bounds.LONGITUDE)
     if (lat is None) != (lon is None):
-        raise CellError(_l("vul breedtegraad en lengtegraad allebei in"), "lengtegraad")
+        raise CellError("both_coordinates", "lengtegraad")
+    found = {"postcode": geocoding.display_postcode(code), "lat": lat, "lon": lon}
     if lat is None:
-        lat, lon = _looked_up(code, ctx)
-    return {"postcode": geocoding.display_postcode(code), "lat": lat, "lon": lon}
+        place = _looked_up(code, ctx)
+        if place is None and municipality_id in ctx.centres:
+            lat, lon = ctx.centres[municipality_id]
+            return {**found, "lat": lat, "lon": lon, "approximate": True}
+        if place is None:  # the municipality is wrong: that cell says so already
+            return {**found, "lat": 0.0, "lon": 0.0, "approximate": True}
+        found.update(lat=place[0], lon=place[1])
+    return found
 
 
-def _looked_up(code: str, ctx: Context) -> tuple[float, float]:
-    if not ctx.geocoder_down:
-        try:
-            place = geocoding.lookup(code)
-        except geocoding.GeocoderUnavailable:
-            ctx.geocoder_down = True
-        else:
-            if place is None:
-                raise CellError(_l("postcode niet gevonden; vul de coördinaten in"), "postcode")
-            return place.lat, place.lon
-    raise CellError(
-        _l("postcodedienst niet bereikbaar; vul breedtegraad en lengtegraad in"), "breedtegraad"
-    )
+def _coordinate(row: dict[str, str], column: str, bound) -> float | None:
+    try:
+        return cells.within(row.get(column, ""), bound, required=False)
+    except CellError as error:
+        raise CellError(error.code, column, value=row.get(column, "")[:30], **error.data) from error
 
 
-def _choice(mapping: dict[str, str], message) -> Callable[[str, Context], str | None]:
+def _looked_up(code: str, ctx: Context) -> tuple[float, float] | None:
+    """PDOK's coordinates for a postcode; None when PDOK cannot be reached (asked once)."""
+    if ctx.geocoder_down:
+        return None
+    try:
+        place = geocoding.lookup(code)
+    except geocoding.GeocoderUnavailable:
+        ctx.geocoder_down = True
+        return None
+    if place is None:
+        raise CellError("postcode_not_found", "postcode")
+    return place.lat, place.lon
+
+
+def _choice(mapping: dict[str, str], code: str) -> Callable[[str, Context], str | None]:
     def parse(value: str, _ctx: Context) -> str | None:
         lowered = value.lower()
         if not lowered:
@@ -168,7 +180,7 @@ def _choice(mapping: dict[str, str], message) -> Callable[[str, Context], str | 
             return mapping[lowered]
         if lowered in mapping.values():
             return lowered
-        raise CellError(message)
+        raise CellError(code)
 
     return parse
 
@@ -177,13 +189,13 @@ def _coach(value: str, ctx: Context) -> int | None:
     if not value:
         return None
     if value.lower() not in ctx.coaches:
-        raise CellError(_l("geen coach met dit e-mailadres"))
+        raise CellError("no_coach")
     return ctx.coaches[value.lower()]
 
 
 def _kind(value: str, _ctx: Context) -> VolunteerKind:
     if value.lower() not in {k.value for k in VolunteerKind}:
-        raise CellError(_l("kies taalmaatje of buddy"))
+        raise CellError("kind_choice")
     return VolunteerKind(value.lower())
 
 
@@ -212,7 +224,7 @@ FIELDS: dict[str, tuple[tuple[str, str, Parser], ...]] = {
         ("achternaam", "last_name", lambda v, c: cells.name(v, 120)),
         ("email", "email", lambda v, c: cells.text(v.lower(), 254)),
         ("telefoon", "phone", lambda v, c: cells.text(v, 30)),
-        ("gender", "gender", _choice(GENDERS, _l("kies vrouw, man of anders"))),
+        ("gender", "gender", _choice(GENDERS, "gender_choice")),
         ("gemeente", "municipality_id", lambda v, c: c.municipality(v)),
         ("beschikbaarheid", "availability", lambda v, c: cells.dayparts(v)),
         ("capaciteit", "capacity", lambda v, c: cells.within(v or "1", bounds.VOLUNTEER_CAPACITY)),
@@ -240,13 +252,14 @@ FIELDS: dict[str, tuple[tuple[str, str, Parser], ...]] = {
         (
             "voorkeur_gender_buddy",
             "buddy_gender_preference",
-            _choice({"vrouw": "female", "man": "male"}, _l("kies vrouw, man of leeg")),
+            _choice({"vrouw": "female", "man": "male"}, "buddy_gender_choice"),
         ),
         (
             "uren_voor_registratie",
             "hours_before",
             lambda v, c: cells.within(v or "0", bounds.HOURS_BEFORE),
         ),
+        ("pip_datum", "pip_date", lambda v, c: cells.day(v)),
     ),
 }
 
@@ -255,24 +268,30 @@ def _status(value: str) -> ParticipantStatus:
     lowered = value.lower() or "intake"
     lowered = STATUSES.get(lowered, lowered)
     if lowered not in {s.value for s in ParticipantStatus}:
-        raise CellError(_l("kies intake, actief, gepauzeerd of afgerond"))
+        raise CellError("status_choice")
     return ParticipantStatus(lowered)
 
 
-def parse_row(kind: str, row: dict[str, str], ctx: Context) -> tuple[dict, list[tuple[str, str]]]:
-    """A row's values, and every (column, message) that is wrong in it."""
+def parse_row(kind: str, row: dict[str, str], ctx: Context) -> tuple[dict, list[tuple[str, Any]]]:
+    """A row's values, and every (column, CellError) that is wrong in it."""
     values: dict[str, Any] = {}
-    errors: list[tuple[str, str]] = []
+    errors: list[tuple[str, Any]] = []
     for column, key, parse in FIELDS[kind]:
         try:
             values[key] = parse(row.get(column, ""), ctx)
         except CellError as error:
-            errors.append((column, str(error)))
+            errors.append((column, error))
     for key in ("gender", "buddy_gender_preference"):
         if values.get(key):
             values[key] = Gender(values[key])
     try:
-        values.update(coordinates(row, ctx))
+        values.update(coordinates(row, ctx, values.get("municipality_id")))
     except CellError as error:
-        errors.append((error.column or "postcode", str(error)))
+        errors.append((error.column or "postcode", error))
     return values, errors
+
+
+def field_columns(kind: str) -> dict[str, str]:
+    """{record field: the column it is read from} for a kind."""
+    columns = {key: column for column, key, _parse in FIELDS[kind]}
+    return {**columns, **COORDINATE_COLUMNS}

@@ -16,6 +16,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -30,6 +31,7 @@ from matcher.services.errors import ValidationFailed
 from matcher.services.imports import reader
 from matcher.services.imports.specs import COLUMNS
 from matcher.web.fields import Form
+from matcher.web.imports import wording
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today
 
@@ -92,7 +94,7 @@ def index():
             result = imports.preview(form.kind.data, table)
         except imports.ImportRefused as error:
             db.session.rollback()
-            form.upload.errors = [str(error)]
+            form.upload.errors = [wording.refusal(error)]
         else:
             db.session.commit()  # only geocoding answers were cached; no records
             token = None
@@ -109,11 +111,20 @@ def index():
                 filename=filename,
                 encoding=getattr(table, "encoding", None),
                 confirm=ConfirmForm(token=token),
+                wording=wording,
             )
     status = 422 if form.errors else 200
     return render_template(
-        "imports/index.html", form=form, kinds=KIND_LABELS, columns=COLUMNS
+        "imports/index.html", form=form, kinds=KIND_LABELS, columns=_explained_columns()
     ), status
+
+
+def _explained_columns() -> dict[str, list[tuple[str, bool, str, str]]]:
+    """Per kind: (column, required, example, explanation) for the page's column tables."""
+    return {
+        kind: [(c, needed, example, wording.describe(kind, c)) for c, needed, example in columns]
+        for kind, columns in COLUMNS.items()
+    }
 
 
 @bp.post("/opslaan")
@@ -133,21 +144,29 @@ def confirm():
         result = imports.commit(current_user, pending["kind"], table, today(), seen)
     except (ValidationFailed, imports.ImportRefused) as error:
         db.session.rollback()
-        flash(str(error), "error")
+        flash(wording.refusal(error), "error")
         return redirect(url_for("imports.index"))
     db.session.commit()
     path.unlink(missing_ok=True)
     _versions_path(pending["token"]).unlink(missing_ok=True)
     session.pop("import", None)
-    flash(
-        _(
-            "Import opgeslagen: %(new)d nieuw, %(updated)d bijgewerkt.",
+    flash(_saved(result), "success")
+    return redirect(url_for(LIST_ENDPOINTS[pending["kind"]]))
+
+
+def _saved(result: imports.Preview) -> str:
+    if result.unchanged:
+        return _(
+            "Import opgeslagen: %(new)d nieuw, %(updated)d bijgewerkt, %(unchanged)d ongewijzigd.",
             new=result.creates,
             updated=result.updates,
-        ),
-        "success",
+            unchanged=result.unchanged,
+        )
+    return _(
+        "Import opgeslagen: %(new)d nieuw, %(updated)d bijgewerkt.",
+        new=result.creates,
+        updated=result.updates,
     )
-    return redirect(url_for(LIST_ENDPOINTS[pending["kind"]]))
 
 
 def _versions_path(token: str) -> Path:
@@ -168,7 +187,7 @@ def template(kind: str, fmt: str):
     if kind not in imports.KINDS or fmt not in MIMETYPES:
         abort(404)
     head = exports.header(kind)
-    example = [[example for _c, _r, example, _d in COLUMNS[kind]]]
+    example = [exports.template_row(kind)]
     return _download(head, example, f"sjabloon-{kind}.{fmt}", fmt, kind)
 
 
@@ -177,13 +196,18 @@ def export(kind: str, fmt: str):
     if kind not in imports.KINDS or fmt not in MIMETYPES:
         abort(404)
     body = list(exports.rows(current_user, kind))
-    audit.record(current_user, "export", kind, None, exports.header(kind))
+    head = exports.export_header(kind)
+    audit.record(current_user, "export", kind, None, head)
     db.session.commit()
-    return _download(exports.header(kind), body, f"{kind}-{today().isoformat()}.{fmt}", fmt, kind)
+    return _download(head, body, f"{kind}-{today().isoformat()}.{fmt}", fmt, kind)
 
 
 def _download(head, body, filename: str, fmt: str, title: str) -> Response:
-    data = exports.to_csv(head, body) if fmt == "csv" else exports.to_xlsx(head, body, title)
+    """The file; a CSV writes numbers and dates the way the user's language does."""
+    if fmt == "csv":
+        data = exports.to_csv(head, body, str(get_locale() or "nl"))
+    else:
+        data = exports.to_xlsx(head, body, title)
     return Response(
         data,
         mimetype=MIMETYPES[fmt],
