@@ -36,7 +36,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     from matcher.web import register_web
 
     register_web(app)
-    from matcher.web import security
+    from matcher.services.errors import install_wording
+    from matcher.web import messages, security
+
+    install_wording(messages.render)  # str(error) shows the catalogue's sentence (tests, logs)
 
     security.init_app(app)  # after the blueprints: it rate-limits the login views
     return app

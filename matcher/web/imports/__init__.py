@@ -29,6 +29,7 @@ from matcher.services import audit, exports, imports
 from matcher.services.errors import ValidationFailed
 from matcher.services.imports import reader
 from matcher.services.imports.specs import COLUMNS
+from matcher.web import messages
 from matcher.web.fields import Form
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today
@@ -70,9 +71,7 @@ class ConfirmForm(Form):
 
 
 def _folder() -> Path:
-    folder = Path(
-        current_app.config.get("IMPORT_DIR") or Path(current_app.instance_path) / "imports"
-    )
+    folder = Path(current_app.config["IMPORT_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*"):
         if old.stat().st_mtime < time.time() - STALE_SECONDS:
@@ -92,7 +91,7 @@ def index():
             result = imports.preview(form.kind.data, table)
         except imports.ImportRefused as error:
             db.session.rollback()
-            form.upload.errors = [str(error)]
+            form.upload.errors = [messages.render(error)]
         else:
             db.session.commit()  # only geocoding answers were cached; no records
             token = None
@@ -132,7 +131,7 @@ def confirm():
         result = imports.commit(current_user, pending["kind"], table, today(), seen)
     except (ValidationFailed, imports.ImportRefused) as error:
         db.session.rollback()
-        flash(str(error), "error")
+        flash(messages.render(error), "error")
         return redirect(url_for("imports.index"))
     db.session.commit()
     path.unlink(missing_ok=True)
