@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import aliased, selectinload
 
 from matcher import bounds
@@ -193,19 +193,5 @@ def superseded_ids(participant_id: int) -> set[int]:
             select(HoursEntry.supersedes_id).where(
                 HoursEntry.participant_id == participant_id, HoursEntry.supersedes_id.is_not(None)
             )
-        )
-    )
-
-
-def count_submitted(participant_ids: list[int]) -> int:
-    """How many entries wait for a decision."""
-    if not participant_ids:
-        return 0
-    return db.session.scalar(
-        select(func.count())
-        .select_from(HoursEntry)
-        .where(
-            HoursEntry.participant_id.in_(participant_ids),
-            HoursEntry.status == HoursStatus.SUBMITTED,
         )
     )

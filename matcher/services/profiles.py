@@ -32,7 +32,6 @@ MATCHING_FIELDS = (
 )
 COORDINATOR_FIELDS = ("coach_id",)
 COACH_FIELDS = ("pip_date", "trajectory_end", "functional_limits", "notes")
-MAX_HOURS_WEEK = bounds.LOAD_CAP.high  # kept for callers; the bound lives in matcher/bounds.py
 BOUNDS = {
     "max_hours_week": bounds.LOAD_CAP,
     "travel_km": bounds.TRAVEL_KM,

@@ -40,7 +40,7 @@ def posted_version() -> int | None:
     raw = request.form.get(VERSION_FIELD, "").strip()
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > MAX_VERSION_DIGITS:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > MAX_VERSION_DIGITS:
         abort(400)
     return int(raw)
 
@@ -60,7 +60,8 @@ def shown_version(record: Any, conflict: Conflict | None = None) -> str:
     deliberate choice); on a re-shown form the one it carried; else the record's."""
     if conflict is not None:
         return str(conflict.version)
-    if request.method == "POST" and request.form.get(VERSION_FIELD, "").strip().isdigit():
+    shown = request.form.get(VERSION_FIELD, "").strip()
+    if request.method == "POST" and shown.isascii() and shown.isdigit():
         return request.form[VERSION_FIELD].strip()
     return str(record.version) if record is not None and record.version is not None else ""
 

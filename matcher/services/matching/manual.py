@@ -1,6 +1,6 @@
 """Matches made or ended by hand; the next run keeps them unless they became impossible."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import update
 
@@ -94,8 +94,3 @@ def end_match(user: User, match_id: int, last_day: date) -> Match:
     audit.record(user, "end", "match", match.id, ["status", "ends_on"])
     db.session.flush()
     return match
-
-
-def last_day_before(week: date) -> date:
-    """The Sunday before a week: a match ended then no longer runs in that week."""
-    return week - timedelta(days=1)

@@ -1,7 +1,6 @@
 """Wording shared by every area: the generic refusals, numbers, dates, names, postcodes,
 coordinates, day-parts, registry records, record versions and forms sent twice."""
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
@@ -25,12 +24,6 @@ def _unclassified(data: dict) -> str:
     )
 
 
-def _changed_meanwhile(data: dict) -> str:
-    if data.get("changed_by") not in (None, "?"):
-        return _("Dit gegeven is intussen door %(name)s gewijzigd.", name=data["changed_by"])
-    return _("Dit gegeven is intussen door iemand anders gewijzigd.")
-
-
 CATALOGUE = {
     # The generic refusals (each subclass of DomainError has its own code)
     "domain_error": _l("Dit kan niet."),
@@ -38,6 +31,8 @@ CATALOGUE = {
     "not_found": _l("Deze pagina of dit gegeven bestaat niet, of u heeft er geen toegang toe."),
     "forbidden": _l("Uw rol geeft geen toegang tot deze pagina."),
     "form.check": _l("Controleer het formulier."),
+    "placement.check_sessions": _l("Controleer de sessies."),
+    "profile.trajectory_end_before_pip": _l("Het einde van het traject ligt na de PIP-datum."),
     # Numbers and dates
     "number.not_a_number": _not_a_number,
     "number.out_of_bounds": _out_of_bounds,
@@ -49,7 +44,7 @@ CATALOGUE = {
     # Registry records: references, postcodes, coordinates
     "record.ref_in_use": _l("Dit kenmerk is al in gebruik."),
     "record.ref_in_use_elsewhere": _l("Dit kenmerk is al in gebruik bij een ander gegeven."),
-    "record.changed_meanwhile": _changed_meanwhile,
+    "record.changed_meanwhile": _l("Dit gegeven is intussen door iemand anders gewijzigd."),
     "postcode.invalid": _l("Controleer de postcode."),
     "postcode.invalid_example": _l("Vul een geldige postcode in, bijvoorbeeld 7601 AB."),
     "postcode.not_found": _l("Postcode niet gevonden."),
