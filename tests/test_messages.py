@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVICES = ROOT / "matcher" / "services"
 NOT_YET_CONVERTED = ("imports",)  # the import preview is converted separately
 TRANSLATING = {"_", "_l", "gettext", "lazy_gettext", "ngettext", "lazy_ngettext", "pgettext"}
-RAISING = {"DomainError", "ValidationFailed", "NotFound", "Forbidden"}
+RAISING = {"DomainError", "ValidationFailed", "NotFound", "Forbidden", "BadCell"}
+PLACED = {"SeedProblem": 1}  # calls that name a code as their second argument
 SAMPLE = {  # every name a catalogue sentence fills in
     "name": "Bram Smit",
     "date": date(2026, 1, 5),
@@ -34,6 +35,16 @@ SAMPLE = {  # every name a catalogue sentence fills in
     "bound": bounds.LOAD_CAP,
     "whole": False,
     "run_id": 7,
+    "file": "sessions.csv",
+    "row": 2,
+    "column": "daypart",
+    "problem": "is leeg",
+    "value": "mon-xx",
+    "allowed": "a, b",
+    "low": 0.0,
+    "high": 1000.0,
+    "error": "kapot",
+    "columns": "capacity",
 }
 
 
@@ -78,6 +89,10 @@ def _raised_codes(tree) -> set[str]:
             if len(node.args) > 1 and isinstance(node.args[1], ast.Dict):
                 for value in node.args[1].values:
                     codes.update(_place_codes(value))
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", None) in PLACED:
+            position = PLACED[node.func.id]
+            if len(node.args) > position and (code := _text(node.args[position])):
+                codes.add(code)
         elif isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "__init__":
             if node.args and (code := _text(node.args[0])):
                 codes.add(code)
@@ -110,7 +125,8 @@ def test_no_service_module_translates_text():
 
 def test_every_code_raised_in_services_has_a_catalogue_entry():
     raised = {code for _path, tree in _trees() for code in _raised_codes(tree)}
-    assert {"hours.day_total", "run.busy", "password_like_email", "not_found"} <= raised
+    expected = {"hours.day_total", "run.busy", "password_like_email", "not_found", "seed.empty"}
+    assert expected | {"seed.file_missing", "seed.unknown_ref"} <= raised
     assert raised - messages.known_codes() == set()
 
 
@@ -184,3 +200,9 @@ def test_a_version_of_unicode_digits_is_a_bad_request_not_a_500(app_ctx, version
         with pytest.raises(BadRequest):
             edits.posted_version()
         assert edits.shown_version(None) == ""
+
+
+def test_messages_are_worded_outside_a_request_for_the_command_line(app_ctx):
+    problem = {"value": -1.0, "low": 0.0, "high": 1000.0}
+    assert messages.word("seed.not_between", problem) == "-1 ligt niet tussen 0 en 1000"
+    assert messages.word("hours.day_total", {"hours": 2.5}).endswith("er staat al 2,5 uur.")

@@ -5,8 +5,8 @@ layer (and the command line) turns `code` and `data` into the user's sentence th
 catalogue in matcher/web/messages. `ValidationFailed` also names the places (form fields,
 import cells, grid cells) that are wrong, each with its own code (or `(code, data)`).
 
-`str(error)` is for developers and tests: the catalogue's sentence when the web layer has
-installed its wording (`install_wording`), followed by the code in brackets.
+`str(error)` is for developers, logs and tests: the catalogue's sentence when the web layer
+has installed its wording (`install_wording(messages.word)`), followed by the code in brackets.
 """
 
 from collections.abc import Callable
@@ -14,13 +14,25 @@ from typing import Any
 
 Place = str | tuple[str, dict[str, Any]]  # a place's code, or its code and data
 
-_wording: Callable[["DomainError"], str] | None = None
+Wording = Callable[[str, dict[str, Any]], str]  # (code, data) -> the sentence
+_wording: Wording | None = None
 
 
-def install_wording(wording: Callable[["DomainError"], str] | None) -> None:
+def install_wording(wording: Wording | None) -> None:
     """Let str(error) show the sentence (the web layer installs its catalogue at start-up)."""
     global _wording
     _wording = wording
+
+
+def worded(code: str, data: dict[str, Any]) -> str:
+    """The installed wording of `code` with `data`; the code and data themselves without one."""
+    plain = f"{code} {data}" if data else str(code)
+    if _wording is None:
+        return plain
+    try:
+        return str(_wording(code, data))
+    except Exception:  # str() of an error must never raise
+        return plain
 
 
 class DomainError(Exception):
@@ -34,14 +46,10 @@ class DomainError(Exception):
         super().__init__(self.code)
 
     def __str__(self) -> str:
-        plain = f"{self.code} {self.data}" if self.data else str(self.code)
-        if _wording is None:
-            return plain
-        try:
-            text = str(_wording(self))
-        except Exception:
-            return plain
-        return text if text == str(self.code) else f"{text} [{self.code}]"
+        text = worded(self.code, self.data)
+        if _wording is None or text == str(self.code):
+            return text
+        return f"{text} [{self.code}]"
 
 
 class NotFound(DomainError):
