@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import Flask, session
+from flask import Flask, has_request_context, session
 from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -36,14 +36,20 @@ def create_app(test_config: dict | None = None) -> Flask:
     from matcher.web import register_web
 
     register_web(app)
-    from matcher.web import security
+    from matcher.services.errors import install_wording
+    from matcher.web import messages, security
+
+    install_wording(messages.word)  # str(error) shows the catalogue's sentence (tests, logs)
 
     security.init_app(app)  # after the blueprints: it rate-limits the login views
     return app
 
 
 def select_locale() -> str:
-    """Dutch unless the session or the user's profile chose English."""
+    """Dutch unless the session or the user's profile chose English (outside a request, such as
+    the command line or a background job: Dutch)."""
+    if not has_request_context():
+        return "nl"
     chosen = session.get("locale")
     if chosen in LANGUAGES:
         return chosen

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from werkzeug.serving import run_simple
 
 from matcher import create_app, logs
+from matcher.config import setting
 from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts, seeding
@@ -19,6 +20,8 @@ from matcher.services import demo as demo_data
 from matcher.services.demo import DEMO_PASSWORD, SEEDS_DIR
 from matcher.services.errors import ValidationFailed
 from matcher.services.seed_rows import SeedError
+from matcher.solve_command import solve
+from matcher.web import messages
 
 
 @click.group(cls=FlaskGroup, create_app=create_app, add_version_option=False)
@@ -47,14 +50,7 @@ def create_user(email: str, role: str, name: str, password: str) -> None:
         accounts.create_user(email, name or email, Role(role), password)
     except ValidationFailed as error:
         db.session.rollback()
-        messages = {
-            "email_taken": "Er bestaat al een account met dit e-mailadres.",
-            "password_too_short": "Het wachtwoord moet minstens 10 tekens hebben.",
-            "password_too_long": "Het wachtwoord mag hoogstens 200 tekens hebben.",
-            "password_like_email": "Het wachtwoord mag niet (een deel van) het e-mailadres zijn.",
-            "password_too_common": "Dit wachtwoord is te gangbaar en makkelijk te raden.",
-        }
-        raise click.ClickException(messages.get(str(error), str(error))) from None
+        raise click.ClickException(messages.render(error)) from None
     db.session.commit()
     click.echo(f"Account aangemaakt: {email} ({role}).")
 
@@ -142,7 +138,9 @@ def purge(dry_run: bool, today) -> None:
         items = privacy.purge(day, dry_run=dry_run)
     except privacy.UnclassifiedTable as error:
         db.session.rollback()
-        raise click.ClickException(f"Niets gewist; tabel zonder wisbeleid: {error}") from None
+        raise click.ClickException(
+            f"Niets gewist; tabel zonder wisbeleid: {error.data['tables']}"
+        ) from None
     verb = "Zou wissen" if dry_run else "Gewist"
     for item in items:
         ref = item.external_ref or "-"
@@ -162,7 +160,7 @@ def worker(burst: bool) -> None:
     """Run matching and mail jobs from Redis (needs MATCHER_REDIS_URL)."""
     from matcher import jobs
 
-    if not current_app.config.get("REDIS_URL"):
+    if not setting(current_app.config, "REDIS_URL"):
         raise click.ClickException("MATCHER_REDIS_URL is niet ingesteld.")
     jobs.resume_after_restart()  # runs whose worker stopped fail; waiting mail is queued
     jobs.work(current_app._get_current_object(), burst=burst)
@@ -260,14 +258,7 @@ def audit_verify() -> None:
     raise SystemExit(1)
 
 
-def _register_solver_command() -> None:
-    from matcher.solve_command import solve
-
-    cli.add_command(solve)
-
-
-with contextlib.suppress(ImportError):  # the solver command arrives with the solver package
-    _register_solver_command()
+cli.add_command(solve)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ a default of its own. The README's configuration table is generated from SETTING
 
 import os
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SOLVER_WORKERS", 2, "CP-SAT search workers", int),
     Setting("SOLVER_SEED", 0, "CP-SAT random seed (runs are reproducible)", int),
     Setting(
+        "RUN_HEARTBEAT_TIMEOUT",
+        60.0,
+        "seconds without a heartbeat after which a running run counts as stopped",
+        float,
+    ),
+    Setting(
+        "RUN_QUEUE_TIMEOUT",
+        600.0,
+        "with Redis: seconds a queued run may wait for a worker before it fails",
+        float,
+    ),
+    Setting(
+        "RESUME_AT_START",
+        None,
+        "the first request of each process fails stopped runs and sends waiting mail",
+        bool,
+        shown_default="`1` (`0` under tests)",
+    ),
+    Setting(
         "REDIS_URL",
         None,
         "run matching and mail jobs on an RQ queue (then run `matcher worker`)",
@@ -150,7 +170,20 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "MAIL_RETRY_SECONDS", 30.0, "first wait before a retry; it doubles up to an hour", float
     ),
+    Setting(
+        "MAIL_CLAIM_SECONDS",
+        300.0,
+        "a message claimed by a sender that stopped is sent again after this many seconds",
+        float,
+    ),
 )
+
+
+def setting(config: Mapping[str, Any], name: str) -> Any:
+    """A setting's value; its declared default when `config` lacks the key altogether."""
+    if name in config:
+        return config[name]
+    return next(s.default for s in SETTINGS if s.name == name)
 
 
 def load_config(app: Flask, test_config: dict | None) -> None:
@@ -180,6 +213,8 @@ def load_config(app: Flask, test_config: dict | None) -> None:
         f"sqlite:///{Path(app.instance_path) / 'matcher.sqlite'}"
     )
     app.config["IMPORT_DIR"] = app.config["IMPORT_DIR"] or str(Path(app.instance_path) / "imports")
+    if app.config["RESUME_AT_START"] is None:
+        app.config["RESUME_AT_START"] = not app.config.get("TESTING", False)
     # Rate limits are off in the general test configuration; tests/security turns them on.
     app.config.setdefault("RATELIMIT_ENABLED", not app.config.get("TESTING", False))
     app.config.setdefault(

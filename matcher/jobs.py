@@ -48,7 +48,7 @@ def resume_once_per_process() -> None:
 def start_matching(run_id: int) -> threading.Thread | None:
     """Run a queued matching run in the background; returns the thread (None when queued on RQ)."""
     app = current_app._get_current_object()
-    if app.config.get("REDIS_URL"):
+    if app.config["REDIS_URL"]:
         _queue(app).enqueue(run_matching, run_id, job_timeout=600)
         return None
     return _in_thread(app, run_matching, run_id)
@@ -57,7 +57,7 @@ def start_matching(run_id: int) -> threading.Thread | None:
 def deliver_mail() -> threading.Thread | None:
     """Send what waits in the outbox in the background, retrying until it is sent."""
     app = current_app._get_current_object()
-    if app.config.get("REDIS_URL"):
+    if app.config["REDIS_URL"]:
         _queue(app).enqueue(send_outbox, job_timeout=300)
         return None
     return _in_thread(app, _send_until_done)
@@ -90,7 +90,7 @@ def send_outbox() -> None:
     wait = _send_once()
     if wait is not None:
         app = current_app._get_current_object() if has_app_context() else None
-        if app is not None and app.config.get("REDIS_URL"):
+        if app is not None and app.config["REDIS_URL"]:
             _queue(app).enqueue_in(timedelta(seconds=wait + 0.05), send_outbox)
 
 

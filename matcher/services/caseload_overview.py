@@ -4,7 +4,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from matcher.extensions import db
@@ -208,13 +207,12 @@ def record_meeting(
 ) -> ProgressMeeting:
     """Record a voortgangsgesprek; the next date (if any) sets when the next one is due."""
     if held_on > today:
-        raise ValidationFailed(_("De datum ligt in de toekomst."), {"held_on": "future"})
+        raise ValidationFailed("date.future", {"held_on": "date.future"})
     if held_on < participant.pip_date:
-        raise ValidationFailed(_("De datum ligt vóór de PIP-datum."), {"held_on": "before_pip"})
+        raise ValidationFailed("meeting.before_pip", {"held_on": "meeting.before_pip"})
     if next_date is not None and next_date <= held_on:
         raise ValidationFailed(
-            _("De volgende datum moet na de datum van het gesprek liggen."),
-            {"next_date": "order"},
+            "meeting.next_before_held", {"next_date": "meeting.next_before_held"}
         )
     meeting = ProgressMeeting(
         participant_id=participant.id,

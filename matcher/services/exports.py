@@ -21,16 +21,12 @@ from matcher.dayparts import from_mask
 from matcher.extensions import db
 from matcher.models import Organisation, Participant, Placement, User, Volunteer
 from matcher.services.access import visible_participants
-from matcher.services.imports.specs import COLUMNS
+from matcher.services.imports.specs import COLUMNS, GENDERS, STATUSES
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
-GENDER_WORDS = {"female": "vrouw", "male": "man", "other": "anders"}
-STATUS_WORDS = {
-    "intake": "intake",
-    "active": "actief",
-    "paused": "gepauzeerd",
-    "finished": "afgerond",
-}
+# The file's words for genders and statuses: the import's, read the other way round.
+GENDER_WORDS = {value: word for word, value in GENDERS.items()}
+STATUS_WORDS = {value: word for word, value in STATUSES.items()}
 
 
 def neutralise(value):

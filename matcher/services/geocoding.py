@@ -13,13 +13,17 @@ from matcher.extensions import db
 from matcher.models import GeocodeCache
 from matcher.services.errors import DomainError
 
-DEFAULT_URL = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
 POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
 POINT = re.compile(r"POINT\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)")
 
 
 class GeocoderUnavailable(DomainError):
-    """PDOK could not be reached or answered something unreadable."""
+    """PDOK could not be reached or answered something unreadable (`reason` for the logs)."""
+
+    code = "geocoder.unavailable"
+
+    def __init__(self, reason: str):
+        super().__init__(None, reason=reason)
 
 
 @dataclass(frozen=True)
@@ -67,8 +71,8 @@ def lookup(postcode: str) -> Place | None:
 
 def _ask_pdok(code: str) -> Place | None:
     """One request to the free-search endpoint, filtered on postcode documents."""
-    base = current_app.config.get("GEOCODER_URL") or DEFAULT_URL
-    timeout = float(current_app.config.get("GEOCODER_TIMEOUT", 3))
+    base = current_app.config["GEOCODER_URL"]
+    timeout = current_app.config["GEOCODER_TIMEOUT"]
     query = urllib.parse.urlencode({"q": code, "fq": "type:postcode", "rows": 1, "fl": "*"})
     if not base.startswith(("https://", "http://")):
         raise GeocoderUnavailable("GEOCODER_URL must be http(s)")

@@ -10,12 +10,10 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import format_date
-from flask_babel import gettext as _
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import aliased, selectinload
 
-from matcher import bounds, number_format
+from matcher import bounds
 from matcher.extensions import db
 from matcher.models import (
     AbsenceKind,
@@ -63,39 +61,25 @@ def current_entries(participant_id: int, on: date, exclude_id: int | None = None
 
 
 def check(participant: Participant, new: NewHours, today: date, replaces: int | None = None):
-    """Raise ValidationFailed with a Dutch message when `new` breaks a rule."""
+    """Raise ValidationFailed (a code per field) when `new` breaks a rule."""
     if not isinstance(new.hours, int | float) or not math.isfinite(new.hours):
-        message = str(number_format.not_a_number_message())
-        raise ValidationFailed(message, {"hours": "not_a_number"})
+        raise ValidationFailed("number.not_a_number", {"hours": "number.not_a_number"})
     if new.hours < 0:
-        raise ValidationFailed(_("Het aantal uren kan niet negatief zijn."), {"hours": "negative"})
+        raise ValidationFailed("hours.negative", {"hours": "hours.negative"})
     if new.entry_date > today:
-        raise ValidationFailed(_("De datum ligt in de toekomst."), {"entry_date": "future"})
+        raise ValidationFailed("date.future", {"entry_date": "date.future"})
     if new.entry_date < participant.pip_date:
-        message = _(
-            "De datum ligt vóór de PIP-datum (%(date)s).",
-            date=format_date(participant.pip_date, format="d MMM yyyy"),
-        )
-        raise ValidationFailed(message, {"entry_date": "before_pip"})
+        pip = {"date": participant.pip_date}
+        raise ValidationFailed("hours.before_pip", {"entry_date": ("hours.before_pip", pip)}, **pip)
     others = current_entries(participant.id, new.entry_date, exclude_id=replaces)
-    if sum(e.hours for e in others) + new.hours > MAX_HOURS_PER_DAY:
-        raise ValidationFailed(
-            _(
-                "Meer dan 12 uur op één dag kan niet; er staat al %(hours)s uur.",
-                hours=_fmt(others),
-            ),
-            {"hours": "day_total"},
-        )
+    already = sum(e.hours for e in others)
+    if already + new.hours > MAX_HOURS_PER_DAY:
+        day = {"hours": float(already), "most": MAX_HOURS_PER_DAY}
+        raise ValidationFailed("hours.day_total", {"hours": ("hours.day_total", day)}, **day)
     for other in others:
         same_session = other.match_id == new.match_id or None in (other.match_id, new.match_id)
         if other.activity_kind == new.activity_kind and same_session:
-            raise ValidationFailed(
-                _("Deze bijeenkomst is op deze dag al ingevoerd."), {"entry_date": "duplicate"}
-            )
-
-
-def _fmt(entries: list[HoursEntry]) -> str:
-    return number_format.format_number(sum(e.hours for e in entries))
+            raise ValidationFailed("hours.duplicate", {"entry_date": "hours.duplicate"})
 
 
 def add(
@@ -133,7 +117,7 @@ def correct(actor: User, participant: Participant, old: HoursEntry, hours: float
     if old.participant_id != participant.id:
         raise NotFound(old.id)
     if db.session.scalar(select(HoursEntry.id).where(HoursEntry.supersedes_id == old.id)):
-        raise DomainError(_("Deze regel is al gecorrigeerd; pas de nieuwste versie aan."))
+        raise DomainError("hours.already_corrected")
     new = NewHours(old.entry_date, old.activity_kind, hours, old.absence_kind, old.match_id)
     return add(actor, participant, new, today, approve=True, supersedes=old)
 
@@ -146,7 +130,7 @@ def decide(actor: User, entry: HoursEntry, approve: bool, reason: str = "") -> b
     """
     reason = reason.strip()
     if not approve and not reason:
-        raise ValidationFailed(_("Geef een reden voor het afkeuren."), {"reason": "required"})
+        raise ValidationFailed("hours.reason_required", {"reason": "hours.reason_required"})
     status = HoursStatus.APPROVED if approve else HoursStatus.REJECTED
     result = db.session.execute(
         update(HoursEntry)
@@ -165,14 +149,11 @@ def decide(actor: User, entry: HoursEntry, approve: bool, reason: str = "") -> b
     if entry.status == status:
         return False
     if entry.status == HoursStatus.SUBMITTED:  # still waiting, so a correction replaced it
-        raise DomainError(_("Deze regel is intussen gecorrigeerd; beoordeel de nieuwe versie."))
+        raise DomainError("hours.corrected_meanwhile")
     raise DomainError(
-        _(
-            "Deze uren zijn intussen al beoordeeld door %(name)s (%(status)s); "
-            "uw beslissing is niet opgeslagen.",
-            name=entry.approved_by.name if entry.approved_by else "?",
-            status=_("goedgekeurd") if entry.status == HoursStatus.APPROVED else _("afgekeurd"),
-        )
+        "hours.decided_meanwhile",
+        name=entry.approved_by.name if entry.approved_by else "?",
+        status=str(entry.status),
     )
 
 
@@ -212,19 +193,5 @@ def superseded_ids(participant_id: int) -> set[int]:
             select(HoursEntry.supersedes_id).where(
                 HoursEntry.participant_id == participant_id, HoursEntry.supersedes_id.is_not(None)
             )
-        )
-    )
-
-
-def count_submitted(participant_ids: list[int]) -> int:
-    """How many entries wait for a decision."""
-    if not participant_ids:
-        return 0
-    return db.session.scalar(
-        select(func.count())
-        .select_from(HoursEntry)
-        .where(
-            HoursEntry.participant_id.in_(participant_ids),
-            HoursEntry.status == HoursStatus.SUBMITTED,
         )
     )

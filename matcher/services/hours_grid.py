@@ -4,7 +4,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flask_babel import gettext as _
 from sqlalchemy import select
 
 from matcher import number_format
@@ -19,7 +18,7 @@ from matcher.models import (
 )
 from matcher.services import hours
 from matcher.services.access import visible_participants
-from matcher.services.errors import DomainError, ValidationFailed
+from matcher.services.errors import DomainError, Place, ValidationFailed
 
 GRID_STATUSES = (ParticipantStatus.INTAKE, ParticipantStatus.ACTIVE, ParticipantStatus.PAUSED)
 
@@ -74,7 +73,7 @@ def save(
     user: User, monday: date, kind: ActivityKind, form: dict[str, str], today: date
 ) -> tuple[int, int]:
     """Add or correct every changed cell; all or nothing. Returns (added, corrected)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Place] = {}
     counts: dict[str, int] = defaultdict(int)
     for row in load(user, monday, kind):
         for day in range(7):
@@ -86,13 +85,13 @@ def save(
                     user, row, monday + timedelta(days=day), day, kind, form[name], today
                 )
             except ValueError:
-                errors[name] = _("Vul een getal in, bijvoorbeeld 3 of 2,5.")
+                errors[name] = "hours_grid.not_a_number"
             except DomainError as problem:
-                errors[name] = str(problem)
+                errors[name] = (problem.code, problem.data)
             else:
                 counts[outcome] += 1
     if errors:
-        raise ValidationFailed(_("Niet opgeslagen: controleer de gemarkeerde vakjes."), errors)
+        raise ValidationFailed("hours_grid.cells_wrong", errors)
     return counts["added"], counts["corrected"]
 
 
@@ -107,6 +106,6 @@ def _save_cell(user, row: GridRow, on: date, day: int, kind, raw: str, today: da
         hours.add(user, row.participant, hours.NewHours(on, kind, value), today, approve=True)
         return "added"
     if len(existing) > 1:
-        raise DomainError(_("Meerdere regels op deze dag; corrigeer ze op de voortgangspagina."))
+        raise DomainError("hours_grid.several_entries")
     hours.correct(user, row.participant, existing[0], value, today)
     return "corrected"

@@ -57,7 +57,7 @@ def send_pending(now: datetime | None = None) -> tuple[int, int]:
     claimed first (pending → sending, one conditional update), so of several senders (threads,
     workers, `matcher send-mail`) exactly one talks to the mail server about it."""
     now = now or utcnow()
-    if not current_app.config.get("MAIL_SERVER"):
+    if not current_app.config["MAIL_SERVER"]:
         return 0, 0
     release_stale_claims()
     sent = failed = 0
@@ -142,7 +142,7 @@ def _record_failure(message: OutboxMessage, claim: datetime, error: str, now: da
 def release_stale_claims() -> int:
     """Give back messages claimed by a sender that stopped mid-send (older than
     MATCHER_MAIL_CLAIM_SECONDS, default 300): it counts as an attempt (commits)."""
-    bound = utcnow() - timedelta(seconds=float(current_app.config.get("MAIL_CLAIM_SECONDS", 300)))
+    bound = utcnow() - timedelta(seconds=current_app.config["MAIL_CLAIM_SECONDS"])
     released = db.session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.status == OutboxStatus.SENDING, OutboxMessage.claimed_at < bound)
@@ -165,13 +165,13 @@ def release_stale_claims() -> int:
 
 def _backoff(attempts: int) -> timedelta:
     """Wait 30 s, 1 min, 2 min … up to an hour between attempts (MATCHER_MAIL_RETRY_SECONDS)."""
-    first = float(current_app.config.get("MAIL_RETRY_SECONDS", 30))
+    first = current_app.config["MAIL_RETRY_SECONDS"]
     return timedelta(seconds=min(3600.0, first * 2 ** (attempts - 1)))
 
 
 def next_retry_in(now: datetime | None = None) -> float | None:
     """Seconds until the earliest unsent message is due again; None when nothing waits."""
-    if not current_app.config.get("MAIL_SERVER"):
+    if not current_app.config["MAIL_SERVER"]:
         return None
     now = now or utcnow()
     waiting = [_aware(m.next_attempt_at) for m in pending(now)]
@@ -185,16 +185,16 @@ def _aware(moment: datetime) -> datetime:
 def _deliver(message: OutboxMessage) -> None:
     config = current_app.config
     email = EmailMessage()
-    email["From"] = config.get("MAIL_SENDER", "matcher@localhost")
+    email["From"] = config["MAIL_SENDER"]
     email["To"] = message.to_address
     email["Subject"] = message.subject
     email["Message-ID"] = f"<outbox-{message.id}@matcher>"
     email.set_content(message.body)
-    port = int(config.get("MAIL_PORT", 25))
-    timeout = float(config.get("MAIL_TIMEOUT", 10))
+    port = config["MAIL_PORT"]
+    timeout = config["MAIL_TIMEOUT"]
     with smtplib.SMTP(config["MAIL_SERVER"], port, timeout=timeout) as smtp:
-        if config.get("MAIL_STARTTLS"):
+        if config["MAIL_STARTTLS"]:
             smtp.starttls()
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config.get("MAIL_PASSWORD", ""))
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
         smtp.send_message(email)

@@ -1,7 +1,5 @@
 """Finding participants within what a user may see."""
 
-from dataclasses import dataclass
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -9,18 +7,7 @@ from matcher.extensions import db
 from matcher.models import Participant, ParticipantStatus, User
 from matcher.services import search as search_text
 from matcher.services.access import visible_participants
-
-
-@dataclass(frozen=True)
-class Page:
-    items: list[Participant]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+from matcher.services.records import Page
 
 
 def search(

@@ -2,17 +2,16 @@
 
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from matcher import bounds, number_format
+from matcher import bounds
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models import DutchLevel, Organisation, Placement, PlacementSession, Role, User
 from matcher.services import records
 from matcher.services import search as search_text
-from matcher.services.errors import ValidationFailed
+from matcher.services.errors import Place, ValidationFailed
 
 FIELDS = (
     "organisation_id",
@@ -58,16 +57,16 @@ def search(
     return records.paged(query, page, per_page)
 
 
-def check_sessions(sessions: dict[str, tuple[float, int]]) -> dict[str, str]:
+def check_sessions(sessions: dict[str, tuple[float, int]]) -> dict[str, Place]:
     """Errors per day-part for sessions the solver could not use (empty when all is well)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Place] = {}
     for daypart, (hours, capacity) in sessions.items():
         if daypart not in DAYPARTS:
-            errors[daypart] = _l("Onbekend dagdeel '%(name)s'.", name=daypart)
+            errors[daypart] = ("daypart.unknown_named", {"name": daypart})
         elif not bounds.SESSION_HOURS.contains(hours):
-            errors[daypart] = number_format.bound_message(bounds.SESSION_HOURS)
+            errors[daypart] = ("number.out_of_bounds", {"bound": bounds.SESSION_HOURS})
         elif not bounds.SESSION_PLACES.contains(capacity):
-            errors[daypart] = number_format.bound_message(bounds.SESSION_PLACES)
+            errors[daypart] = ("number.out_of_bounds", {"bound": bounds.SESSION_PLACES})
     return errors
 
 
@@ -94,7 +93,7 @@ def save(
     """
     errors = check_sessions(sessions)
     if errors:
-        raise ValidationFailed(_l("Controleer de sessies."), errors)
+        raise ValidationFailed("placement.check_sessions", errors)
     values = {**values, "min_dutch_level": DutchLevel(values.get("min_dutch_level") or "A0")}
 
     def replace_sessions(record: Placement) -> list[str]:

@@ -63,6 +63,12 @@ BLANKED: dict[str, Callable[[Participant], Any]] = {
 class UnclassifiedTable(DomainError):
     """A table refers to participants but ERASE_POLICY does not say what erasing does to it."""
 
+    code = "privacy.unclassified_table"
+
+    def __init__(self, tables: list[str]):
+        super().__init__(None, tables=", ".join(tables))
+        self.tables = tables
+
 
 def log_profile_view(actor: User, participant: Participant) -> None:
     """Record that `actor` opened the full profile, and commit it (a read has no transaction)."""
@@ -152,7 +158,7 @@ def erase(actor: User | None, participant: Participant, reason: str = "request")
     tables = referring_columns()
     unknown = sorted(set(tables) - set(ERASE_POLICY))
     if unknown:
-        raise UnclassifiedTable(", ".join(unknown))
+        raise UnclassifiedTable(unknown)
     for name, column in tables.items():
         policy = ERASE_POLICY[name]
         where = column == participant.id
@@ -224,7 +230,7 @@ class AuditFilter:
 
 def _local_midnight(day: dt.date) -> dt.datetime:
     """The start of `day` in the organisation's time zone, as an aware datetime."""
-    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE", "UTC"))
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     # In UTC: SQLite stores the wall-clock time of whatever it is given.
     return dt.datetime.combine(day, dt.time.min, tzinfo=zone).astimezone(dt.UTC)
 

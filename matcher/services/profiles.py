@@ -3,14 +3,12 @@
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
-
-from matcher import bounds, free_text, number_format
+from matcher import bounds, free_text
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models import Participant, Role, User
 from matcher.services import access, audit, records
-from matcher.services.errors import Forbidden, ValidationFailed
+from matcher.services.errors import Forbidden, Place, ValidationFailed
 
 MATCHING_FIELDS = (
     "first_name",
@@ -34,7 +32,6 @@ MATCHING_FIELDS = (
 )
 COORDINATOR_FIELDS = ("coach_id",)
 COACH_FIELDS = ("pip_date", "trajectory_end", "functional_limits", "notes")
-MAX_HOURS_WEEK = bounds.LOAD_CAP.high  # kept for callers; the bound lives in matcher/bounds.py
 BOUNDS = {
     "max_hours_week": bounds.LOAD_CAP,
     "travel_km": bounds.TRAVEL_KM,
@@ -53,20 +50,20 @@ def editable_fields(user: User, participant: Participant | None) -> tuple[str, .
     return ()
 
 
-def check(values: dict[str, Any]) -> dict[str, str]:
+def check(values: dict[str, Any]) -> dict[str, Place]:
     """Errors for values the solver or the database could not take."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Place] = {}
     if not 0 <= values.get("availability", 0) <= ALL_MASK:
-        errors["availability"] = _l("Onbekend dagdeel.")
+        errors["availability"] = "daypart.unknown"
     for name, bound in BOUNDS.items():
         if name in values and not bound.contains(values[name]):
-            errors[name] = number_format.bound_message(bound)
+            errors[name] = ("number.out_of_bounds", {"bound": bound})
     for name in ("first_name", "last_name"):
         if name in values and not free_text.is_name(values[name]):
-            errors[name] = _l("Een naam bevat minstens één letter.")
+            errors[name] = "name.no_letter"
     end, pip = values.get("trajectory_end"), values.get("pip_date")
     if end is not None and pip is not None and end <= pip:
-        errors["trajectory_end"] = _l("Het einde van het traject ligt na de PIP-datum.")
+        errors["trajectory_end"] = "profile.trajectory_end_before_pip"
     return errors
 
 
@@ -91,7 +88,7 @@ def save(
     records.check_unique_ref(Participant, participant, values["external_ref"])
     errors = check(values)
     if errors:
-        raise ValidationFailed(_l("Controleer het formulier."), errors)
+        raise ValidationFailed("form.check", errors)
     created = participant is None
     if created:
         # The PIP date is the coach's to set; until then the registration date stands in.

@@ -4,7 +4,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
 from matcher.extensions import db
@@ -50,12 +49,6 @@ def paged(query: Select, page: int, per_page: int) -> Page:
     return Page(list(items), total or 0, page, per_page)
 
 
-def like(text: str) -> str:
-    """A case-insensitive LIKE pattern for a search text (wildcards typed are escaped)."""
-    cleaned = text.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{cleaned}%"
-
-
 def check_unique_ref(model: type, obj: Any, ref: str | None) -> None:
     """ValidationFailed when another record of this model already has this external reference."""
     if not ref:
@@ -64,10 +57,7 @@ def check_unique_ref(model: type, obj: Any, ref: str | None) -> None:
     if obj is not None and obj.id is not None:
         query = query.where(model.id != obj.id)
     if db.session.scalar(query) is not None:
-        raise ValidationFailed(
-            _l("Dit kenmerk is al in gebruik."),
-            {"external_ref": _l("Dit kenmerk is al in gebruik bij een ander gegeven.")},
-        )
+        raise ValidationFailed("record.ref_in_use", {"external_ref": "record.ref_in_use_elsewhere"})
 
 
 def apply(obj: Any, values: dict[str, Any]) -> list[str]:
@@ -135,21 +125,12 @@ def coordinates(
     """
     code = geocoding.normalise_postcode(postcode)
     if code is None:
-        raise ValidationFailed(
-            _l("Controleer de postcode."),
-            {"postcode": _l("Vul een geldige postcode in, bijvoorbeeld 7601 AB.")},
-        )
+        raise ValidationFailed("postcode.invalid", {"postcode": "postcode.invalid_example"})
     shown = geocoding.display_postcode(code)
     if (lat is None) != (lon is None):
-        raise ValidationFailed(
-            _l("Vul beide coördinaten in."),
-            {"lat": _l("Vul breedte- en lengtegraad allebei in, of laat ze allebei leeg.")},
-        )
+        raise ValidationFailed("coordinates.one_missing", {"lat": "coordinates.both_or_neither"})
     if lat is not None and not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValidationFailed(
-            _l("Controleer de coördinaten."),
-            {"lat": _l("Breedtegraad ligt tussen -90 en 90, lengtegraad tussen -180 en 180.")},
-        )
+        raise ValidationFailed("coordinates.invalid", {"lat": "coordinates.out_of_range"})
     if lat is not None and not _stale(previous, code, lat, lon):
         return shown, lat, lon
     return (shown, *_looked_up(code))
@@ -167,20 +148,8 @@ def _looked_up(code: str) -> tuple[float, float]:
         place = geocoding.lookup(code)
     except geocoding.GeocoderUnavailable as error:
         raise ValidationFailed(
-            _l("De postcodedienst is niet bereikbaar."),
-            {
-                "lat": _l(
-                    "De postcodedienst (PDOK) is nu niet bereikbaar. Vul de coördinaten zelf in."
-                )
-            },
+            "geocoder.unavailable", {"lat": "geocoder.type_coordinates"}
         ) from error
     if place is None:
-        raise ValidationFailed(
-            _l("Postcode niet gevonden."),
-            {
-                "postcode": _l(
-                    "Deze postcode is niet gevonden. Controleer hem, of vul de coördinaten zelf in."
-                )
-            },
-        )
+        raise ValidationFailed("postcode.not_found", {"postcode": "postcode.not_found_explained"})
     return place.lat, place.lon

@@ -3,17 +3,16 @@
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from matcher import bounds, number_format
+from matcher import bounds
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models import User, Volunteer, VolunteerAbsence, VolunteerKind
 from matcher.services import audit, records
 from matcher.services import search as search_text
-from matcher.services.errors import NotFound, ValidationFailed
+from matcher.services.errors import NotFound, Place, ValidationFailed
 
 FIELDS = (
     "kind",
@@ -87,16 +86,16 @@ def get(volunteer_id: int) -> Volunteer:
     return volunteer
 
 
-def check(values: dict[str, Any]) -> dict[str, str]:
+def check(values: dict[str, Any]) -> dict[str, Place]:
     """Errors for values the solver could not use."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Place] = {}
     if not 0 <= values.get("availability", 0) <= ALL_MASK:
-        errors["availability"] = _l("Onbekend dagdeel.")
+        errors["availability"] = "daypart.unknown"
     for name, bound in BOUNDS.items():
         if name not in values or (values[name] is None and name in MAY_BE_EMPTY):
             continue
         if not bound.contains(values[name]):
-            errors[name] = number_format.bound_message(bound)
+            errors[name] = ("number.out_of_bounds", {"bound": bound})
     return errors
 
 
@@ -112,7 +111,7 @@ def save(
     """
     errors = check(values)
     if errors:
-        raise ValidationFailed(_l("Controleer het formulier."), errors)
+        raise ValidationFailed("form.check", errors)
     return records.save_record(
         actor, Volunteer, volunteer, values, FIELDS, "volunteer", expected_version=expected_version
     )
@@ -129,8 +128,8 @@ def add_absence(
     """Record a period (from–to, inclusive) in which the volunteer is away."""
     if ends_on < starts_on:
         raise ValidationFailed(
-            _l("De einddatum ligt voor de begindatum."),
-            {"ends_on": _l("De einddatum ligt voor de begindatum.")},
+            "volunteer_absence.ends_before_start",
+            {"ends_on": "volunteer_absence.ends_before_start"},
         )
     absence = VolunteerAbsence(starts_on=starts_on, ends_on=ends_on, reason=reason.strip())
     volunteer.absences.append(absence)

@@ -1,15 +1,12 @@
 """Reading the demo region's CSV files into checked rows, naming file, row and field on error."""
 
 import csv
-from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from matcher import bounds, languages
-from matcher import free_text as cleaning
+from matcher import bounds
 from matcher.bounds import Bound
-from matcher.dayparts import DAYPARTS, to_mask
 from matcher.models import (
     AbsenceKind,
     ActivityKind,
@@ -22,126 +19,65 @@ from matcher.models import (
     Route,
     VolunteerKind,
 )
+from matcher.services.errors import DomainError, worded
+from matcher.services.seed_cells import (
+    BadCell,
+    Parser,
+    choice,
+    daypart,
+    dayparts,
+    flag,
+    free_text,
+    integer,
+    iso_date,
+    language_list,
+    name,
+    number,
+    optional,
+    text,
+    words,
+)
 
-Parser = Callable[[str], Any]
-
-
-class SeedError(Exception):
-    """One or more seed rows are malformed; `problems` lists 'file, rij N, veld: melding'."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
-
-
-def text(value: str) -> str:
-    """A required piece of text."""
-    if not value.strip():
-        raise ValueError("is leeg")
-    return value.strip()
-
-
-def free_text(value: str) -> str:
-    """Text that may be empty."""
-    return value.strip()
+__all__ = ["SPECS", "BadCell", "SeedError", "SeedProblem", "read_all"]
 
 
-def name(value: str) -> str:
-    """A required name: at least one letter, cleaned like every other name."""
-    result = cleaning.clean(text(value))
-    if not cleaning.is_name(result):
-        raise ValueError(f"'{value}' bevat geen letter")
-    return result
+@dataclass(frozen=True)
+class SeedProblem:
+    """What is wrong where: a file, or one cell (row and column) of it."""
+
+    file: str
+    code: str
+    data: dict[str, Any] = field(default_factory=dict)
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        problem = worded(self.code, self.data)
+        if self.row is None:
+            return worded("seed.in_file", {"file": self.file, "problem": problem})
+        place = {"file": self.file, "row": self.row, "column": self.column}
+        return worded("seed.in_cell", {**place, "problem": problem})
 
 
-def number(bound: Bound) -> Parser:
-    """A decimal number inside `bound` (a comma is accepted as decimal sign)."""
+class SeedError(DomainError):
+    """One or more seed rows are malformed; `found` lists each problem and where it is."""
 
-    def parse(value: str) -> float:
-        try:
-            result = float(value.replace(",", "."))
-        except ValueError:
-            raise ValueError(f"'{value}' is geen getal") from None
-        if not bound.contains(result):
-            above = "boven" if bound.low_open else "tussen"
-            raise ValueError(f"{result:g} ligt niet {above} {bound.low:g} en {bound.high:g}")
-        return result
+    code = "seed.invalid"
 
-    return parse
+    def __init__(self, found: list[SeedProblem]):
+        super().__init__(None, count=len(found))
+        self.found = found
 
+    @property
+    def problems(self) -> list[str]:
+        """Each problem worded: 'file, rij N, veld X: melding'."""
+        return [str(problem) for problem in self.found]
 
-def integer(bound: Bound) -> Parser:
-    """A whole number inside `bound`."""
-
-    def parse(value: str) -> int:
-        if not (value.strip().isascii() and value.strip().lstrip("-").isdigit()):
-            raise ValueError(f"'{value}' is geen geheel getal")
-        return int(number(bound)(value))
-
-    return parse
-
-
-def language_list(value: str) -> list[str]:
-    """Space-separated ISO 639 codes, in their canonical form."""
-    try:
-        return languages.parse_list(",".join(value.split()))
-    except languages.UnknownLanguage as unknown:
-        raise ValueError(f"'{unknown.code}' is geen ISO 639-taalcode") from None
-
-
-def choice(enum_cls) -> Parser:
-    """One of the values of an enum."""
-
-    def parse(value: str):
-        try:
-            return enum_cls(value.strip())
-        except ValueError:
-            allowed = ", ".join(m.value for m in enum_cls)
-            raise ValueError(f"'{value}' is geen geldige waarde ({allowed})") from None
-
-    return parse
-
-
-def iso_date(value: str) -> date:
-    """A date written as YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise ValueError(f"'{value}' is geen datum (JJJJ-MM-DD)") from None
-
-
-def words(value: str) -> list[str]:
-    """A space-separated list."""
-    return value.split()
-
-
-def daypart(value: str) -> str:
-    """One day-part name such as tue-am."""
-    if value.strip() not in DAYPARTS:
-        raise ValueError(f"onbekend dagdeel '{value}'")
-    return value.strip()
-
-
-def dayparts(value: str) -> int:
-    """Space-separated day-part names, as a bitmask."""
-    return to_mask(daypart(name) for name in value.split())
-
-
-def flag(value: str) -> bool:
-    """ja/nee, 1/0 or true/false."""
-    normalised = value.strip().lower()
-    if normalised not in {"0", "1", "ja", "nee", "true", "false"}:
-        raise ValueError(f"'{value}' is geen ja/nee")
-    return normalised in {"1", "ja", "true"}
-
-
-def optional(parser: Parser) -> Parser:
-    """The parser's value, or None for an empty cell."""
-    return lambda value: parser(value) if value.strip() else None
+    def __str__(self) -> str:
+        return "\n".join(self.problems)
 
 
 LAT, LON = number(bounds.LATITUDE), number(bounds.LONGITUDE)
-# The participation target is not a profile field; a whole number of hours.
 TARGET = Bound(0, 2000, whole=True)
 
 SPECS: dict[str, dict[str, Parser]] = {
@@ -245,32 +181,35 @@ SPECS: dict[str, dict[str, Parser]] = {
 
 def read_all(folder: Path) -> dict[str, list[dict[str, Any]]]:
     """Parse every seed file in `folder`; raise SeedError listing every bad cell."""
-    problems: list[str] = []
+    problems: list[SeedProblem] = []
     tables: dict[str, list[dict[str, Any]]] = {}
-    for name, spec in SPECS.items():
-        path = folder / name
+    for file_name, spec in SPECS.items():
+        path = folder / file_name
         if not path.exists():
-            if name != "users.csv":
-                problems.append(f"{name}: bestand ontbreekt")
-            tables[name] = []
+            if file_name != "users.csv":
+                problems.append(SeedProblem(file_name, "seed.file_missing"))
+            tables[file_name] = []
             continue
-        tables[name] = _read_file(path, spec, problems)
+        tables[file_name] = _read_file(path, spec, problems)
     if problems:
         raise SeedError(problems)
     return tables
 
 
-def _read_file(path: Path, spec: dict[str, Parser], problems: list[str]) -> list[dict[str, Any]]:
+def _read_file(
+    path: Path, spec: dict[str, Parser], problems: list[SeedProblem]
+) -> list[dict[str, Any]]:
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             raw_rows = list(csv.DictReader(handle))
             header = list(raw_rows[0].keys()) if raw_rows else []
     except (UnicodeDecodeError, csv.Error) as error:
-        problems.append(f"{path.name}: onleesbaar bestand ({error})")
+        problems.append(SeedProblem(path.name, "seed.unreadable", {"error": str(error)}))
         return []
     missing = [column for column in spec if raw_rows and column not in header]
     if missing:
-        problems.append(f"{path.name}: kolom ontbreekt: {', '.join(missing)}")
+        names = {"columns": ", ".join(missing), "count": len(missing)}
+        problems.append(SeedProblem(path.name, "seed.columns_missing", names))
         return []
     rows = []
     for number_, raw in enumerate(raw_rows, start=2):  # row 1 is the header
@@ -278,7 +217,7 @@ def _read_file(path: Path, spec: dict[str, Parser], problems: list[str]) -> list
         for column, parse in spec.items():
             try:
                 row[column] = parse(raw.get(column) or "")
-            except ValueError as error:
-                problems.append(f"{path.name}, rij {number_}, veld {column}: {error}")
+            except BadCell as bad:
+                problems.append(SeedProblem(path.name, bad.code, bad.data, number_, column))
         rows.append(row)
     return rows

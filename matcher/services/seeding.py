@@ -25,7 +25,7 @@ from matcher.models import (
     Volunteer,
     VolunteerAbsence,
 )
-from matcher.services.seed_rows import SeedError, read_all
+from matcher.services.seed_rows import SeedError, SeedProblem, read_all
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -84,14 +84,14 @@ def _check_references(tables: Rows) -> None:
         for number, row in enumerate(tables[file], start=2):
             value = row[column].lower() if kind == "user" else row[column]
             if value and value not in known[kind]:
-                problems.append(
-                    f"{file}, rij {number}, veld {column}: '{row[column]}' bestaat niet"
-                )
+                unknown = {"value": row[column]}
+                problems.append(SeedProblem(file, "seed.unknown_ref", unknown, number, column))
     for number, row in enumerate(tables["matches.csv"], start=2):
         kind = "placement" if row["kind"] == MatchKind.PLACEMENT else "volunteer"
         if row["target_ref"] not in known[kind]:
+            unknown = {"value": row["target_ref"]}
             problems.append(
-                f"matches.csv, rij {number}, veld target_ref: '{row['target_ref']}' bestaat niet"
+                SeedProblem("matches.csv", "seed.unknown_ref", unknown, number, "target_ref")
             )
     if problems:
         raise SeedError(problems)

@@ -26,8 +26,10 @@ _KEY_CHARACTERS = frozenset(string.ascii_letters + string.digits + "-_")
 class AlreadySubmitted(DomainError):
     """This form was sent before; `record_id` is what the first submission created."""
 
+    code = "submission.already_sent"
+
     def __init__(self, entity: str, record_id: int | None):
-        super().__init__(entity)
+        super().__init__(None, entity=entity, record_id=record_id)
         self.entity, self.record_id = entity, record_id
 
 

@@ -74,7 +74,7 @@ def _spend(user: User, step: int) -> bool:
 
 def is_required(user: User) -> bool:
     """Coaches and coordinators must use two-step verification when REQUIRE_2FA is set."""
-    return bool(current_app.config.get("REQUIRE_2FA")) and user.role in REQUIRED_ROLES
+    return bool(current_app.config["REQUIRE_2FA"]) and user.role in REQUIRED_ROLES
 
 
 def enable(user: User, secret: str) -> None:

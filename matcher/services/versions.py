@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
 
 from matcher.extensions import db
@@ -34,7 +33,7 @@ class StaleRecord(DomainError):
         current: dict[str, Any],
         mine: dict[str, Any],
     ):
-        super().__init__(_l("Dit gegeven is intussen door iemand anders gewijzigd."))
+        super().__init__("record.changed_meanwhile", entity=entity, changed_by=changed_by)
         self.entity, self.record_id, self.version = entity, record_id, version
         self.changed_by, self.changed_at = changed_by, changed_at
         self.current, self.mine = current, mine

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from datetime import date
 
-from flask_babel import gettext as _
 from sqlalchemy import or_, select
 from sqlalchemy.orm import selectinload
 
@@ -126,7 +125,7 @@ def set_availability(
     StaleRecord, nothing stored.
     """
     if not 0 <= mask <= ALL_MASK:
-        raise ValidationFailed(_("Onbekend dagdeel."), {"availability": "range"})
+        raise ValidationFailed("daypart.unknown", {"availability": "daypart.unknown"})
     mine = {"availability": mask}
     records.check_version(volunteer, expected_version, "volunteer", mine)
     broken = []
@@ -148,11 +147,11 @@ def add_absence(
 ) -> list[VolunteerMatchView]:
     """Add an absence (holiday, illness); active matches in that period are returned and noticed."""
     if ends_on < starts_on:
-        raise ValidationFailed(_("De einddatum ligt vóór de begindatum."), {"ends_on": "order"})
-    if ends_on < today:
         raise ValidationFailed(
-            _("Deze afwezigheid ligt helemaal in het verleden."), {"ends_on": "past"}
+            "absence.ends_before_start", {"ends_on": "absence.ends_before_start"}
         )
+    if ends_on < today:
+        raise ValidationFailed("absence.in_the_past", {"ends_on": "absence.in_the_past"})
     registry_volunteers.add_absence(user, volunteer, starts_on, ends_on, reason)
     affected = []
     for match in _active_volunteer_matches(volunteer):
@@ -177,9 +176,7 @@ def report_session(
     if match is None:
         raise NotFound(match_id)
     if on < match.starts_on:
-        raise ValidationFailed(
-            _("De datum ligt vóór het begin van deze koppeling."), {"entry_date": "before_match"}
-        )
+        raise ValidationFailed("hours.before_match", {"entry_date": "hours.before_match"})
     new = hours_service.NewHours(on, ACTIVITY_OF_MATCH[match.kind], hours, absence, match.id)
     return hours_service.add(user, match.participant, new, today, approve=False)
 

@@ -59,7 +59,7 @@ class SessionInterface(SecureCookieSessionInterface):
 
 def init_app(app: Flask) -> None:
     """Wire the headers, the idle-session check and the login rate limits into `app`."""
-    hops = int(app.config.get("PROXY_FIX_HOPS") or 0)
+    hops = app.config["PROXY_FIX_HOPS"]
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.session_interface = SessionInterface()

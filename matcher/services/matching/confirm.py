@@ -30,8 +30,10 @@ from matcher.services.matching.rules import plan_conflicts
 class Conflicts(DomainError):
     """The plan breaks hard rules now; `conflicts` names each (codes with names and numbers)."""
 
+    code = "plan.conflicts"
+
     def __init__(self, conflicts: list[dict]):
-        super().__init__("conflicts")
+        super().__init__(None, count=len(conflicts))
         self.conflicts = conflicts
 
 
@@ -84,7 +86,7 @@ def _take_for_confirmation(user: User, run: MatchingRun) -> None:
         return
     if run.status == RunStatus.CONFIRMED:
         raise AlreadyConfirmed(run)
-    raise ValidationFailed("run_not_reviewable")
+    raise ValidationFailed("run.not_reviewable")
 
 
 def _apply(p: MatchProposal, week) -> Change | None:

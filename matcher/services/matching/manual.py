@@ -1,6 +1,6 @@
 """Matches made or ended by hand; the next run keeps them unless they became impossible."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import update
 
@@ -26,6 +26,11 @@ from matcher.weeks import today, week_start
 class EndedMeanwhile(DomainError):
     """Someone else ended (or re-ended) this match since it was shown."""
 
+    code = "match.ended_meanwhile"
+
+    def __init__(self, match_id: int):
+        super().__init__(None, match_id=match_id)
+
 
 def add_match(
     user: User,
@@ -38,9 +43,9 @@ def add_match(
     """An active manual match from `starts_on`; Conflicts when it breaks a hard rule now."""
     participant = get_participant(user, participant_id)
     if not dayparts:
-        raise ValidationFailed("no_dayparts")
+        raise ValidationFailed("manual.no_dayparts")
     if kind != MatchKind.PLACEMENT and len(dayparts) != 1:
-        raise ValidationFailed("one_daypart")
+        raise ValidationFailed("manual.one_daypart")
     model = Placement if kind == MatchKind.PLACEMENT else Volunteer
     target = db.session.get(model, target_id)
     if target is None or (model is Volunteer and target.kind.value != kind.value):
@@ -71,7 +76,7 @@ def end_match(user: User, match_id: int, last_day: date) -> Match:
         raise NotFound(match_id)
     get_participant(user, match.participant_id)
     if last_day < match.starts_on:
-        raise ValidationFailed("ends_before_start")
+        raise ValidationFailed("match.ends_before_start")
     seen = Match.ends_on.is_(None) if match.ends_on is None else Match.ends_on == match.ends_on
     ended = db.session.execute(  # one conditional update: of two coordinators, one ends it
         update(Match)
@@ -89,8 +94,3 @@ def end_match(user: User, match_id: int, last_day: date) -> Match:
     audit.record(user, "end", "match", match.id, ["status", "ends_on"])
     db.session.flush()
     return match
-
-
-def last_day_before(week: date) -> date:
-    """The Sunday before a week: a match ended then no longer runs in that week."""
-    return week - timedelta(days=1)

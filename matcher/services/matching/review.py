@@ -34,16 +34,23 @@ FILTERS = ("below", "changed", "unmatched", "taalmaatje")
 class AlreadyConfirmed(ValidationFailed):
     """The run was confirmed (by `by`, at `at`): nothing can be decided or confirmed again."""
 
+    code = "run.confirmed"
+
     def __init__(self, run: MatchingRun):
-        super().__init__("run_confirmed")
+        by = run.confirmed_by.name if run.confirmed_by else None
+        super().__init__(None, name=by, at=run.confirmed_at)
         self.by, self.at = run.confirmed_by, run.confirmed_at
 
 
 class DecidedMeanwhile(DomainError):
     """Someone else decided this proposal since it was shown; `proposal` holds their decision."""
 
+    code = "proposal.decided_meanwhile"
+
     def __init__(self, proposal: MatchProposal):
-        super().__init__("decided_meanwhile")
+        by = proposal.decided_by.name if proposal.decided_by else None
+        decision = "pinned" if proposal.pinned else str(proposal.decision.value)
+        super().__init__(None, name=by, decision=decision, at=proposal.decided_at)
         self.proposal = proposal
 
 
@@ -132,10 +139,10 @@ def decide(
     `seen_version` is the proposal's version the coordinator saw; DecidedMeanwhile when it
     changed, AlreadyConfirmed when the run was confirmed."""
     if choice not in ("accept", "reject", "pin"):
-        raise ValidationFailed("unknown_choice")
+        raise ValidationFailed("proposal.unknown_choice")
     proposal = get_proposal(run, proposal_id)
     if choice == "pin" and proposal.action == ProposalAction.END:
-        raise ValidationFailed("cannot_pin_end")
+        raise ValidationFailed("proposal.cannot_pin_end")
     version = proposal.version if seen_version is None else seen_version
     _hold_reviewable(run)
     decided = db.session.execute(
@@ -213,4 +220,4 @@ def _refuse_closed(run: MatchingRun) -> None:
     if run.status == RunStatus.CONFIRMED:
         raise AlreadyConfirmed(run)
     if run.status != RunStatus.DONE:
-        raise ValidationFailed("run_not_reviewable")
+        raise ValidationFailed("run.not_reviewable")

@@ -36,7 +36,16 @@ BEAT_SECONDS = 0.5
 
 
 class RunBusy(DomainError):
-    """A run for this scope and week is still going (its id is the message)."""
+    """A run for this scope and week is still going; `run_id` is that run (also its str())."""
+
+    code = "run.busy"
+
+    def __init__(self, run_id: int | None):
+        super().__init__(None, run_id=run_id)
+        self.run_id = run_id
+
+    def __str__(self) -> str:
+        return "" if self.run_id is None else str(self.run_id)
 
 
 def worker_identity() -> str:
@@ -64,7 +73,7 @@ def start_run(user: User, week: date, municipality_id: int | None) -> MatchingRu
         )
         if busy is not None:
             raise RunBusy(busy)
-    raise RunBusy("")
+    raise RunBusy(None)
 
 
 def _insert_unless_busy(user: User, week: date, municipality_id: int | None):
@@ -116,10 +125,10 @@ def _timeouts() -> tuple[timedelta, timedelta]:
     """(silence after which a running run counts as stopped, wait after which a queued one
     counts as lost); without Redis a queued run is taken at once, so the first for both."""
     config = current_app.config
-    heartbeat = timedelta(seconds=float(config.get("RUN_HEARTBEAT_TIMEOUT", 60)))
-    if not config.get("REDIS_URL"):
+    heartbeat = timedelta(seconds=config["RUN_HEARTBEAT_TIMEOUT"])
+    if not config["REDIS_URL"]:
         return heartbeat, heartbeat
-    return heartbeat, timedelta(seconds=float(config.get("RUN_QUEUE_TIMEOUT", 600)))
+    return heartbeat, timedelta(seconds=config["RUN_QUEUE_TIMEOUT"])
 
 
 def _fail_where(reason: str, now: datetime, *conditions) -> int:
@@ -196,7 +205,7 @@ def execute(run_id: int) -> None:
         log.warning("matching run %s is no longer queued; not run", run_id)
         return
     run = get_run(run_id)
-    limit = float(current_app.config.get("SOLVER_TIME_LIMIT", 5))
+    limit = current_app.config["SOLVER_TIME_LIMIT"]
     ticker = _Ticker(current_app._get_current_object(), run_id, worker, limit)
     ticker.start()
     try:
@@ -205,8 +214,8 @@ def execute(run_id: int) -> None:
         result = solve(
             built.instance,
             time_limit=limit,
-            workers=int(current_app.config.get("SOLVER_WORKERS", 2)),
-            seed=int(current_app.config.get("SOLVER_SEED", 0)),
+            workers=current_app.config["SOLVER_WORKERS"],
+            seed=current_app.config["SOLVER_SEED"],
         )
         ticker.solved()
         store_result(run, built, result)

@@ -12,7 +12,7 @@ from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts, submissions
 from matcher.services.errors import ValidationFailed
-from matcher.web import edits
+from matcher.web import edits, messages
 from matcher.web.fields import Form, Name
 from matcher.web.labels import ROLE_LABELS
 from matcher.web.roles import restrict_blueprint
@@ -35,13 +35,7 @@ class UserForm(Form):
 
 def password_message(code: str) -> str:
     """The Dutch explanation of a password-policy refusal."""
-    messages = {
-        "password_too_short": _("Het wachtwoord moet minstens 10 tekens hebben."),
-        "password_too_long": _("Het wachtwoord mag hoogstens 200 tekens hebben."),
-        "password_like_email": _("Het wachtwoord mag niet (een deel van) het e-mailadres zijn."),
-        "password_too_common": _("Dit wachtwoord is te gangbaar en makkelijk te raden."),
-    }
-    return messages.get(code, _("Dit wachtwoord kan niet worden gebruikt."))
+    return messages.word(code if code.startswith("password_") else "password_unusable")
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -62,10 +56,10 @@ def index():
             return edits.already_sent(url_for("admin.index"))
         except ValidationFailed as error:
             db.session.rollback()
-            if str(error) == "email_taken":
-                form.email.errors.append(_("Er bestaat al een account met dit e-mailadres."))
+            if error.code == "email_taken":
+                form.email.errors.append(messages.render(error))
             else:
-                form.password.errors.append(password_message(str(error)))
+                form.password.errors.append(password_message(error.code))
         else:
             db.session.commit()
             flash(_("Account aangemaakt."), "success")

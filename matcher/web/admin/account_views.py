@@ -98,7 +98,7 @@ def change_password(user_id: int):
             accounts.change_password(user, form.password.data, current_user)
         except ValidationFailed as error:
             db.session.rollback()
-            form.password.errors.append(password_message(str(error)))
+            form.password.errors.append(password_message(error.code))
         else:
             return _done(
                 user, _("Wachtwoord gewijzigd. Alle sessies van dit account zijn beëindigd.")

@@ -19,7 +19,7 @@ restrict_blueprint(bp, Role.COACH)
 
 @bp.route("/")
 def index():
-    interval = int(current_app.config.get("GESPREK_INTERVAL_MONTHS", 3))
+    interval = current_app.config["GESPREK_INTERVAL_MONTHS"]
     lines = caseload_overview.overview(current_user, today(), interval)
     weeks = [monday for monday, _ in lines[0].progress.weeks] if lines else []
     symbols = _symbols(str(get_locale()))

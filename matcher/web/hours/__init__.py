@@ -13,7 +13,7 @@ from matcher.extensions import db
 from matcher.models import ActivityKind, HoursEntry, Role
 from matcher.services import access, hours, hours_grid
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
-from matcher.web import params
+from matcher.web import messages, params
 from matcher.web.fields import Form
 from matcher.web.labels import ACTIVITY_LABELS
 from matcher.web.roles import restrict_blueprint
@@ -54,8 +54,8 @@ def week():
             added, corrected = hours_grid.save(current_user, monday, kind, request.form, today())
         except ValidationFailed as failed:
             db.session.rollback()
-            flash(str(failed), "error")
-            errors = failed.errors
+            flash(messages.render(failed), "error")
+            errors = messages.field_errors(failed)
         else:
             db.session.commit()
             flash(
@@ -111,7 +111,7 @@ def decide(entry_id: int):
         changed = hours.decide(current_user, entry, approve, form.reason.data or "")
     except DomainError as problem:
         db.session.rollback()
-        flash(str(problem), "error")
+        flash(messages.render(problem), "error")
         return redirect(url_for(".approvals"))
     db.session.commit()
     if not changed:

@@ -72,9 +72,7 @@ class ConfirmForm(Form):
 
 
 def _folder() -> Path:
-    folder = Path(
-        current_app.config.get("IMPORT_DIR") or Path(current_app.instance_path) / "imports"
-    )
+    folder = Path(current_app.config["IMPORT_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*"):
         if old.stat().st_mtime < time.time() - STALE_SECONDS:

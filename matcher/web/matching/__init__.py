@@ -61,7 +61,7 @@ DECISIONS = {"pending": _l("open"), "accepted": _l("geaccepteerd"), "rejected": 
 def _resume_after_restart():
     """Under gunicorn (no start-up hook of ours runs): the first request of each process fails
     the runs whose server stopped and sends the mail that waits (MATCHER_RESUME_AT_START)."""
-    if current_app.config.get("RESUME_AT_START", not current_app.testing):
+    if current_app.config["RESUME_AT_START"]:
         jobs.resume_once_per_process()
 
 

@@ -11,7 +11,7 @@ from matcher.extensions import db
 from matcher.models import Organisation, Role
 from matcher.services import organisations, records, submissions
 from matcher.services.errors import NotFound, ValidationFailed
-from matcher.web import edits, registry
+from matcher.web import edits, messages, registry
 from matcher.web.fields import PAGE, Form, Name, WholeNumberField
 from matcher.web.roles import restrict_blueprint
 
@@ -105,7 +105,7 @@ def _edit(organisation: Organisation | None):
             conflict = edits.conflict(stale, form)
         except ValidationFailed as error:
             db.session.rollback()
-            registry.attach_errors(form, error.errors)
+            registry.attach_errors(form, messages.field_errors(error))
         else:
             db.session.commit()
             flash(_("Organisatie '%(name)s' is opgeslagen.", name=saved.name), "success")

@@ -20,7 +20,7 @@ from matcher.extensions import db
 from matcher.models import DutchLevel, Gender, Participant, ParticipantStatus, Role, User
 from matcher.services import access, profiles, records, submissions
 from matcher.services.errors import ValidationFailed
-from matcher.web import edits, registry
+from matcher.web import edits, messages, registry
 from matcher.web.fields import Form, Name, NumberField
 from matcher.web.labels import STATUS_LABELS
 from matcher.web.participants import bp
@@ -140,7 +140,8 @@ def _edit(participant: Participant | None):
                 conflict = edits.conflict(stale, form, {"availability": _("Beschikbaarheid")})
             except ValidationFailed as error:
                 db.session.rollback()
-                grid_error = registry.attach_errors(form, error.errors).get("availability")
+                errors = messages.field_errors(error)
+                grid_error = registry.attach_errors(form, errors).get("availability")
             else:
                 db.session.commit()
                 flash(_("Het profiel van %(name)s is opgeslagen.", name=saved.full_name), "success")

@@ -10,7 +10,7 @@ from matcher.extensions import db
 from matcher.models import Placement, Role
 from matcher.services import organisations, placements, records, submissions
 from matcher.services.errors import NotFound, ValidationFailed
-from matcher.web import edits, params, registry
+from matcher.web import edits, messages, params, registry
 from matcher.web.fields import RECORD_ID
 from matcher.web.placements.forms import ActiveForm, PlacementFilterForm, PlacementForm
 from matcher.web.roles import restrict_blueprint
@@ -81,7 +81,7 @@ def _edit(placement: Placement | None):
             return _render(form, placement, typed, grid_errors, conflict), 409
         except ValidationFailed as error:
             db.session.rollback()
-            grid_errors = registry.attach_errors(form, error.errors)
+            grid_errors = registry.attach_errors(form, messages.field_errors(error))
         else:
             db.session.commit()
             flash(_("Plek '%(title)s' is opgeslagen.", title=saved.title), "success")

@@ -9,7 +9,7 @@ from matcher.models import AbsenceKind, ActivityKind, HoursEntry, Role
 from matcher.services import access, caseload_overview, hours, submissions
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
 from matcher.services.progress import WEEKLY_MINIMUM
-from matcher.web import edits
+from matcher.web import edits, messages
 from matcher.web.filters import hours as format_hours
 from matcher.web.progress.forms import CorrectionForm, EntryForm, MeetingForm
 from matcher.web.progress.svg_chart import progress_svg
@@ -22,7 +22,7 @@ restrict_blueprint(bp, Role.COACH)
 
 def interval() -> int:
     """Months between voortgangsgesprekken (MATCHER_GESPREK_INTERVAL_MONTHS, default 3)."""
-    return int(current_app.config.get("GESPREK_INTERVAL_MONTHS", 3))
+    return current_app.config["GESPREK_INTERVAL_MONTHS"]
 
 
 def _page(participant_id: int, meeting_form=None, status: int = 200, entry_form=None):
@@ -95,7 +95,7 @@ def meeting(participant_id: int):
     except ValidationFailed as failed:
         db.session.rollback()
         for name in failed.errors:
-            getattr(form, name).errors = [str(failed)]
+            getattr(form, name).errors = [messages.render(failed)]
         return _page(participant_id, form, 422)
     db.session.commit()
     flash(_("Het voortgangsgesprek is vastgelegd."), "success")
@@ -116,7 +116,7 @@ def correct(participant_id: int, entry_id: int):
         hours.correct(current_user, participant, entry, float(form.hours.data), today())
     except DomainError as problem:
         db.session.rollback()
-        flash(str(problem), "error")
+        flash(messages.render(problem), "error")
     else:
         db.session.commit()
         flash(_("De correctie is opgeslagen; de oude regel blijft in de geschiedenis."), "success")
@@ -151,7 +151,7 @@ def add_entry(participant_id: int):
     except ValidationFailed as failed:
         db.session.rollback()
         field = form.hours if "hours" in failed.errors else form.entry_date
-        field.errors = [str(failed)]
+        field.errors = [messages.render(failed)]
         return _page(participant_id, status=422, entry_form=form)
     db.session.commit()
     flash(_("De uren zijn opgeslagen."), "success")

@@ -10,7 +10,7 @@ from matcher.extensions import db
 from matcher.models import AbsenceKind, Role
 from matcher.services import records, submissions, volunteering
 from matcher.services.errors import NotFound, ValidationFailed
-from matcher.web import edits, params
+from matcher.web import edits, messages, params
 from matcher.web.fields import RECORD_ID
 from matcher.web.labels import MATCH_KIND_LABELS
 from matcher.web.roles import restrict_blueprint
@@ -111,7 +111,7 @@ def add_absence():
         return edits.already_sent(url_for(".index"))
     except ValidationFailed as failed:
         db.session.rollback()
-        form.ends_on.errors = [str(failed)]
+        form.ends_on.errors = [messages.render(failed)]
         return _page(form, 422)
     db.session.commit()
     flash(_("Uw afwezigheid is opgeslagen."), "success")
@@ -163,7 +163,7 @@ def report():
         except ValidationFailed as failed:
             db.session.rollback()
             field = "hours" if "hours" in failed.errors else "entry_date"
-            getattr(form, field).errors = [str(failed)]
+            getattr(form, field).errors = [messages.render(failed)]
         else:
             db.session.commit()
             flash(_("Bedankt, uw melding is doorgegeven aan de coach."), "success")

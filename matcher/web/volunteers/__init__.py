@@ -12,7 +12,7 @@ from matcher.extensions import db
 from matcher.models import Gender, Role, User, Volunteer, VolunteerKind
 from matcher.services import records, registry_volunteers, submissions
 from matcher.services.errors import ValidationFailed
-from matcher.web import edits, registry
+from matcher.web import edits, messages, registry
 from matcher.web.roles import restrict_blueprint
 from matcher.web.volunteers.forms import (
     AbsenceForm,
@@ -86,7 +86,7 @@ def _edit(volunteer: Volunteer | None):
                 conflict = edits.conflict(stale, form, {"availability": _("Beschikbaarheid")})
             except ValidationFailed as error:
                 db.session.rollback()
-                rest = registry.attach_errors(form, error.errors)
+                rest = registry.attach_errors(form, messages.field_errors(error))
                 grid_error = rest.get("availability")
             else:
                 db.session.commit()
@@ -194,7 +194,7 @@ def add_absence(volunteer_id: int):
             )
         except ValidationFailed as error:
             db.session.rollback()
-            flash(str(error), "error")
+            flash(messages.render(error), "error")
         else:
             db.session.commit()
             flash(_("De afwezigheid is opgeslagen."), "success")
