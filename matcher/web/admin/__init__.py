@@ -12,7 +12,7 @@ from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts, submissions
 from matcher.services.errors import ValidationFailed
-from matcher.web import edits
+from matcher.web import boundary, edits
 from matcher.web.fields import Form, Name
 from matcher.web.labels import ROLE_LABELS
 from matcher.web.roles import restrict_blueprint
@@ -61,13 +61,12 @@ def index():
         except submissions.AlreadySubmitted:
             return edits.already_sent(url_for("admin.index"))
         except ValidationFailed as error:
-            db.session.rollback()
+            boundary.discard()
             if str(error) == "email_taken":
                 form.email.errors.append(_("Er bestaat al een account met dit e-mailadres."))
             else:
                 form.password.errors.append(password_message(str(error)))
         else:
-            db.session.commit()
             flash(_("Account aangemaakt."), "success")
             return redirect(url_for("admin.index"))
     users = db.session.scalars(select(User).order_by(User.role, User.name))
