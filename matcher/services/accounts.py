@@ -6,15 +6,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import current_app
-from flask_babel import force_locale
-from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.models.people import new_session_token
-from matcher.services import audit, audit_checks, lockout, notifications, twofactor
+from matcher.services import audit, audit_checks, lockout, twofactor
 from matcher.services.errors import ValidationFailed
 
 MIN_PASSWORD_LENGTH = 10
@@ -214,22 +212,13 @@ def _throttle_key(email: str) -> str:
     return hmac.new(secret, normalise_email(email).encode(), hashlib.sha256).hexdigest()
 
 
-def record_login(user: User) -> None:
-    """A successful login: audited, and after several refused attempts since the last success
-    the account holder hears of it by e-mail (the outbox row in the same transaction)."""
+def record_login(user: User) -> int:
+    """A successful login, audited. Returns how many refused attempts came since the last
+    success when that many call for a warning to the account holder (else 0); the caller words
+    and queues the e-mail in the same transaction."""
     refused = audit_checks.refused_since_last_login(user.id)
     audit.record(user, "login", "user", user.id)
-    if refused < current_app.config["LOGIN_WARN_AFTER_FAILURES"]:
-        return
-    with force_locale(user.locale or "nl"):
-        subject = _("Ingelogd na mislukte pogingen")
-        body = _(
-            "Er is zojuist ingelogd op uw matcher-account. Daarvoor mislukten %(count)s pogingen"
-            " om in te loggen.\n\nWas u dat zelf? Dan hoeft u niets te doen.\nWas u dat niet?"
-            " Verander dan meteen uw wachtwoord en neem contact op met de beheerder.",
-            count=refused,
-        )
-    notifications.enqueue(user.email, subject, body)
+    return refused if refused >= current_app.config["LOGIN_WARN_AFTER_FAILURES"] else 0
 
 
 def record_refused_login(account_id: int | None) -> None:

@@ -1,6 +1,8 @@
 """The web layer: blueprints per area, shared templates, error pages."""
 
 import hmac
+import importlib
+import importlib.util
 
 from flask import Flask, render_template
 from flask_babel import lazy_gettext as _l
@@ -10,6 +12,7 @@ from flask_wtf.csrf import CSRFError
 from matcher.extensions import db, login_manager
 from matcher.models import Role, User
 from matcher.services.errors import Forbidden, NotFound
+from matcher.web import boundary
 
 NAV_ITEMS = {
     Role.COORDINATOR: (
@@ -37,50 +40,40 @@ NAV_ITEMS[Role.COORDINATOR] += (("monitor.index", _l("Monitor-export")),)
 NAV_ITEMS[Role.COORDINATOR] += (("matching.index", _l("Koppelen")),)
 
 
+# Every blueprint with its URL prefix. A package's __init__.py holds the blueprint (`bp`) and
+# its role gate; its routes are in views.py (imported here, so no circular import), its forms in
+# forms.py and its templates in templates/.
+BLUEPRINTS = (
+    ("auth", None),
+    ("home", None),
+    ("registry", None),  # no routes: the registry screens' shared templates
+    ("dashboard", "/coordinator"),
+    ("caseload", "/coach"),
+    ("volunteer_portal", "/vrijwilliger"),
+    ("admin", "/beheer"),
+    ("participants", "/deelnemers"),
+    ("organisations", "/organisaties"),
+    ("placements", "/plekken"),
+    ("volunteers", "/vrijwilligers"),
+    ("imports", "/import"),
+    ("privacy", "/privacy/deelnemers"),
+    ("hours", "/coach/uren"),
+    ("progress", "/coach/voortgang"),
+    ("monitor", "/coordinator/monitor"),
+    ("notices", "/coordinator/meldingen"),
+    ("matching", "/coordinator/koppelen"),
+    ("about", "/over"),
+)
+
+
 def register_web(app: Flask) -> None:
-    """Register blueprints, the user loader, error handlers and template helpers."""
-    from matcher.web.admin import bp as admin_bp
-    from matcher.web.auth import bp as auth_bp
-    from matcher.web.caseload import bp as caseload_bp
-    from matcher.web.dashboard import bp as dashboard_bp
-    from matcher.web.home import bp as home_bp
-    from matcher.web.imports import bp as imports_bp
-    from matcher.web.organisations import bp as organisations_bp
-    from matcher.web.participants import bp as participants_bp
-    from matcher.web.placements import bp as placements_bp
-    from matcher.web.registry import blueprint as registry_blueprint
-    from matcher.web.volunteer_portal import bp as volunteer_portal_bp
-    from matcher.web.volunteers import bp as volunteers_bp
-
-    app.register_blueprint(auth_bp)
-    app.register_blueprint(home_bp)
-    app.register_blueprint(dashboard_bp, url_prefix="/coordinator")
-    app.register_blueprint(caseload_bp, url_prefix="/coach")
-    app.register_blueprint(volunteer_portal_bp, url_prefix="/vrijwilliger")
-    app.register_blueprint(admin_bp, url_prefix="/beheer")
-    app.register_blueprint(participants_bp, url_prefix="/deelnemers")
-    app.register_blueprint(registry_blueprint())
-    app.register_blueprint(organisations_bp, url_prefix="/organisaties")
-    app.register_blueprint(placements_bp, url_prefix="/plekken")
-    app.register_blueprint(volunteers_bp, url_prefix="/vrijwilligers")
-    app.register_blueprint(imports_bp, url_prefix="/import")
-    from matcher.web.privacy import bp as privacy_bp
-
-    app.register_blueprint(privacy_bp, url_prefix="/privacy/deelnemers")
-    from matcher.web.hours import bp as hours_bp
-    from matcher.web.hours import monitor_bp, notices_bp
-    from matcher.web.progress import bp as progress_bp
-
-    app.register_blueprint(hours_bp, url_prefix="/coach/uren")
-    app.register_blueprint(progress_bp, url_prefix="/coach/voortgang")
-    app.register_blueprint(monitor_bp, url_prefix="/coordinator/monitor")
-    app.register_blueprint(notices_bp, url_prefix="/coordinator/meldingen")
-    from matcher.web.matching import bp as matching_bp
-
-    app.register_blueprint(matching_bp, url_prefix="/coordinator/koppelen")
-    from matcher.web.about import bp as about_bp
-
-    app.register_blueprint(about_bp, url_prefix="/over")
+    """Register blueprints, the user loader, error handlers, template helpers and the boundary
+    that commits each request (matcher.web.boundary)."""
+    for name, prefix in BLUEPRINTS:
+        package = importlib.import_module(f"matcher.web.{name}")
+        if importlib.util.find_spec(f"matcher.web.{name}.views") is not None:
+            importlib.import_module(f"matcher.web.{name}.views")
+        app.register_blueprint(package.bp, url_prefix=prefix)
     login_manager.login_message = _l("Log in om deze pagina te zien.")
     _register_errors(app)
 
@@ -88,6 +81,7 @@ def register_web(app: Flask) -> None:
 
     filters.register(app)
     edits.register(app)
+    boundary.install(app)
 
 
 @login_manager.user_loader
@@ -151,7 +145,7 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(500)
     def server_error(_error):
-        db.session.rollback()
+        boundary.discard()
         return render_error(
             500, _l("Er ging iets mis"), _l("Er is niets opgeslagen. Probeer het later opnieuw.")
         )

@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
-from matcher.extensions import db
+from matcher.web import boundary
 
 # PostgreSQL's SQLSTATE for a write in a read-only transaction (a standby, read-only mode).
 READ_ONLY_SQLSTATE = "25006"
@@ -78,7 +78,7 @@ def http_error(error: HTTPException):
     if error.code is None or error.code < 400:
         return error  # redirects raised by routing are answers, not errors
     if error.code >= 500:
-        db.session.rollback()
+        boundary.discard()
     default = SERVER_ERROR if error.code >= 500 else CLIENT_ERROR
     title, message = PAGES.get(error.code, default)
     headers = [(k, v) for k, v in error.get_headers() if k.lower() in KEPT_HEADERS]
@@ -98,6 +98,11 @@ def database_error(error: DBAPIError):
     """A read-only database: a clear 503 page, nothing stored; any other error goes on as 500."""
     if not is_read_only(error):
         raise error
-    db.session.rollback()
+    boundary.discard()
+    return read_only()
+
+
+def read_only():
+    """The 503 page of a database that refused a write because it is read-only."""
     current_app.logger.warning("the database refused a write: it is read-only")
     return page(503, *READ_ONLY, [("Retry-After", "60")])

@@ -199,7 +199,7 @@ def test_correction_from_the_progress_page_keeps_the_old_line(coach_client, make
 def test_quick_hours_formats_like_the_hours_filter(app, value, language):
     from flask_babel import force_locale
 
-    from matcher.web.caseload import _symbols, quick_hours
+    from matcher.web.caseload.views import _symbols, quick_hours
     from matcher.web.filters import hours as hours_filter
 
     with app.test_request_context(), force_locale(language):

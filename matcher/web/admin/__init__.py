@@ -12,7 +12,7 @@ from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts, submissions
 from matcher.services.errors import ValidationFailed
-from matcher.web import edits, messages
+from matcher.web import boundary, edits, messages
 from matcher.web.fields import Form, Name
 from matcher.web.labels import ROLE_LABELS
 from matcher.web.roles import restrict_blueprint
@@ -55,13 +55,12 @@ def index():
         except submissions.AlreadySubmitted:
             return edits.already_sent(url_for("admin.index"))
         except ValidationFailed as error:
-            db.session.rollback()
+            boundary.discard()
             if error.code == "email_taken":
                 form.email.errors.append(messages.render(error))
             else:
                 form.password.errors.append(password_message(error.code))
         else:
-            db.session.commit()
             flash(_("Account aangemaakt."), "success")
             return redirect(url_for("admin.index"))
     users = db.session.scalars(select(User).order_by(User.role, User.name))

@@ -15,6 +15,7 @@ from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts
 from matcher.services.errors import ValidationFailed
+from matcher.web import boundary
 from matcher.web.admin import bp, password_message
 from matcher.web.fields import Form
 from matcher.web.labels import ROLE_LABELS
@@ -58,13 +59,12 @@ def _page(user: User, role_form=None, password_form=None, status: int = 200):
 
 
 def _done(user: User, message: str):
-    db.session.commit()
     flash(message, "success")
     return redirect(url_for("admin.account", user_id=user.id))
 
 
 def _refused_own_account(user: User):
-    db.session.rollback()
+    boundary.discard()
     flash(_("Uw eigen account kunt u hier niet wijzigen of deactiveren."), "error")
     return redirect(url_for("admin.account", user_id=user.id))
 
@@ -97,7 +97,7 @@ def change_password(user_id: int):
         try:
             accounts.change_password(user, form.password.data, current_user)
         except ValidationFailed as error:
-            db.session.rollback()
+            boundary.discard()
             form.password.errors.append(password_message(error.code))
         else:
             return _done(

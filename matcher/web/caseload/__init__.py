@@ -1,44 +1,9 @@
 """The coach's home: the caseload with weekly hours, progress toward the target, and flags."""
 
-from functools import lru_cache
-
-from babel.numbers import get_decimal_symbol, get_group_symbol
-from flask import Blueprint, current_app, render_template
-from flask_babel import get_locale
-from flask_login import current_user
+from flask import Blueprint
 
 from matcher.models import Role
-from matcher.services import caseload_overview
-from matcher.web.labels import FLAG_LABELS, STATUS_LABELS
 from matcher.web.roles import restrict_blueprint
-from matcher.weeks import today
 
 bp = Blueprint("caseload", __name__, template_folder="templates")
 restrict_blueprint(bp, Role.COACH)
-
-
-@bp.route("/")
-def index():
-    interval = current_app.config["GESPREK_INTERVAL_MONTHS"]
-    lines = caseload_overview.overview(current_user, today(), interval)
-    weeks = [monday for monday, _ in lines[0].progress.weeks] if lines else []
-    symbols = _symbols(str(get_locale()))
-    return render_template(
-        "caseload/index.html",
-        lines=lines,
-        weeks=weeks,
-        fmt=lambda value: quick_hours(value, symbols),
-        flag_text={key: str(label) for key, label in FLAG_LABELS.items()},
-        status_text={key: str(label) for key, label in STATUS_LABELS.items()},
-    )
-
-
-@lru_cache(maxsize=8)
-def _symbols(locale: str) -> dict[int, str]:
-    """Translation table from Python's '1,234.5' to the locale's separators."""
-    return {ord(","): get_group_symbol(locale), ord("."): get_decimal_symbol(locale)}
-
-
-def quick_hours(value: float | None, symbols: dict[int, str]) -> str:
-    """The `hours` filter's output without babel's per-call cost, for the big caseload table."""
-    return f"{round(value or 0.0, 1):,.1f}".removesuffix(".0").translate(symbols)

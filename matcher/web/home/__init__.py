@@ -1,21 +1,5 @@
-"""The front door: sends each role to its own home page."""
+"""The front door: sends each role to its own home page (any logged-in user)."""
 
-from flask import Blueprint, redirect, url_for
-from flask_login import current_user, login_required
-
-from matcher.models import Role
+from flask import Blueprint
 
 bp = Blueprint("home", __name__)
-
-ROLE_HOMES = {
-    Role.COORDINATOR: "dashboard.index",
-    Role.COACH: "caseload.index",
-    Role.VOLUNTEER: "volunteer_portal.index",
-    Role.ADMIN: "admin.index",
-}
-
-
-@bp.route("/")
-@login_required
-def index():
-    return redirect(url_for(ROLE_HOMES[current_user.role]))

@@ -24,12 +24,12 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectChoice, SelectField
 from wtforms.validators import DataRequired
 
-from matcher.extensions import db
 from matcher.models import Role
 from matcher.services import audit, exports, imports
 from matcher.services.errors import ValidationFailed
 from matcher.services.imports import reader
 from matcher.services.imports.specs import COLUMNS
+from matcher.web import boundary
 from matcher.web.fields import Form
 from matcher.web.imports import wording
 from matcher.web.roles import restrict_blueprint
@@ -91,10 +91,9 @@ def index():
             table = imports.read_table(data, filename)
             result = imports.preview(form.kind.data, table)
         except imports.ImportRefused as error:
-            db.session.rollback()
+            boundary.discard()
             form.upload.errors = [wording.refusal(error)]
-        else:
-            db.session.commit()  # only geocoding answers were cached; no records
+        else:  # the boundary commits: only geocoding answers were cached, no records
             token = None
             if not result.errors:  # keep the file only when it can be confirmed
                 token = secrets.token_urlsafe(16)
@@ -141,12 +140,11 @@ def confirm():
         seen = _seen_versions(pending["token"])
         result = imports.commit(current_user, pending["kind"], table, today(), seen)
     except (ValidationFailed, imports.ImportRefused) as error:
-        db.session.rollback()
+        boundary.discard()
         flash(wording.refusal(error), "error")
         return redirect(url_for("imports.index"))
-    db.session.commit()
-    path.unlink(missing_ok=True)
-    _versions_path(pending["token"]).unlink(missing_ok=True)
+    boundary.after_commit(path.unlink, missing_ok=True)
+    boundary.after_commit(_versions_path(pending["token"]).unlink, missing_ok=True)
     session.pop("import", None)
     flash(_saved(result), "success")
     return redirect(url_for(LIST_ENDPOINTS[pending["kind"]]))
@@ -196,7 +194,6 @@ def export(kind: str, fmt: str):
     body = list(exports.rows(current_user, kind))
     head = exports.export_header(kind)
     audit.record(current_user, "export", kind, None, head)
-    db.session.commit()
     return _download(head, body, f"{kind}-{today().isoformat()}.{fmt}", fmt, kind)
 
 

@@ -26,7 +26,7 @@ from matcher.extensions import db
 from matcher.models import Municipality, Role, RunStatus
 from matcher.services.errors import DomainError
 from matcher.services.matching import confirm, review, runs
-from matcher.web import params
+from matcher.web import boundary, params
 from matcher.web.matching import mail, reasons
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
 from matcher.web.roles import restrict_blueprint
@@ -142,11 +142,10 @@ def start():
     try:
         run = runs.start_run(current_user, date.fromisoformat(form.week.data), town)
     except runs.RunBusy as busy:
-        db.session.rollback()
+        boundary.discard()
         flash(_("Voor deze week en gemeenten loopt al een koppelronde."), "error")
         return redirect(url_for(".run", run_id=int(str(busy))))
-    db.session.commit()
-    jobs.start_matching(run.id)
+    boundary.after_commit(jobs.start_matching, run.id)
     return redirect(url_for(".run", run_id=run.id))
 
 
@@ -155,7 +154,6 @@ def _current_run(run_id: int):
     the_run = runs.get_run(run_id)
     if runs.looks_stopped(the_run):
         runs.recover_stale_runs()
-        db.session.commit()
         the_run = runs.get_run(run_id)
     return the_run
 
@@ -165,7 +163,6 @@ def _history(limit: int = 100):
     past = runs.history(limit)
     if any(runs.looks_stopped(r) for r in past):
         runs.recover_stale_runs()
-        db.session.commit()
         past = runs.history(limit)
     return past
 
@@ -215,16 +212,14 @@ def decide(run_id: int, proposal_id: int):
     try:
         review.decide(current_user, the_run, proposal_id, request.form["choice"], seen)
     except review.AlreadyConfirmed as error:
-        db.session.rollback()
+        boundary.discard()
         flash(_already_confirmed(error), "error")
     except review.DecidedMeanwhile as error:
-        db.session.rollback()
+        boundary.discard()
         flash(_decided_meanwhile(error), "error")
     except DomainError:
-        db.session.rollback()
+        boundary.discard()
         flash(_("Dit voorstel kan niet meer worden gewijzigd."), "error")
-    else:
-        db.session.commit()
     target = url_for(".review_page", run_id=run_id, filter=request.form.get("filter") or None)
     return redirect(f"{target}#proposal-{proposal_id}")
 
@@ -236,13 +231,12 @@ def accept_all(run_id: int):
     try:
         count = review.accept_all(current_user, runs.get_run(run_id))
     except review.AlreadyConfirmed as error:
-        db.session.rollback()
+        boundary.discard()
         flash(_already_confirmed(error), "error")
     except DomainError:
-        db.session.rollback()
+        boundary.discard()
         flash(_("Deze ronde kan niet meer worden gewijzigd."), "error")
     else:
-        db.session.commit()
         flash(_("%(n)s voorstellen geaccepteerd.", n=count), "success")
     return redirect(url_for(".review_page", run_id=run_id))
 
@@ -256,18 +250,17 @@ def confirm_run(run_id: int):
         changes = confirm.confirm_run(current_user, the_run)
         mail.queue_messages(the_run, changes)
     except confirm.Conflicts as error:
-        db.session.rollback()
+        boundary.discard()
         return review_page(run_id, conflicts=error.conflicts)
     except review.AlreadyConfirmed as error:
-        db.session.rollback()
+        boundary.discard()
         flash(_already_confirmed(error), "error")
         return redirect(url_for(".review_page", run_id=run_id))
     except DomainError:
-        db.session.rollback()
+        boundary.discard()
         flash(_("Deze ronde kan niet (meer) worden bevestigd."), "error")
         return redirect(url_for(".review_page", run_id=run_id))
-    db.session.commit()
-    jobs.deliver_mail()
+    boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppelingen bevestigd: %(n)s wijzigingen.", n=len(changes)), "success")
     return redirect(url_for(".history"))
 

@@ -22,7 +22,7 @@ from matcher.services.access import visible_participants
 from matcher.services.errors import DomainError
 from matcher.services.matching import manual
 from matcher.services.matching.confirm import Change, Conflicts
-from matcher.web import edits, params
+from matcher.web import boundary, edits, params
 from matcher.web.fields import RECORD_ID
 from matcher.web.matching import bp, mail
 from matcher.web.matching.forms import EndForm, ManualForm, daypart_choices
@@ -110,14 +110,13 @@ def manual_page():
     except submissions.AlreadySubmitted:
         return edits.already_sent(url_for(".manual_page", participant=form.participant.data))
     except Conflicts as error:
-        db.session.rollback()
+        boundary.discard()
         return _page(form, conflicts=error.conflicts, status=409)
     except DomainError:
-        db.session.rollback()
+        boundary.discard()
         form.dayparts.errors = [_("Deze koppeling kan niet worden gemaakt.")]
         return _page(form, status=400)
-    db.session.commit()
-    jobs.deliver_mail()
+    boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppeling toegevoegd."), "success")
     return redirect(url_for(".manual_page", participant=match.participant_id))
 
@@ -132,17 +131,16 @@ def end_match():
         match = manual.end_match(current_user, form.match_id.data, form.last_day.data)
         mail.queue_messages(None, [Change("ended", match)])
     except manual.EndedMeanwhile:
-        db.session.rollback()
+        boundary.discard()
         flash(
             _("Deze koppeling is intussen door iemand anders beëindigd; er is niets opgeslagen."),
             "error",
         )
         return redirect(url_for(".manual_page", participant=request.form.get("participant")))
     except DomainError:
-        db.session.rollback()
+        boundary.discard()
         flash(_("Deze koppeling kan niet op die dag eindigen."), "error")
         return redirect(url_for(".manual_page", participant=request.form.get("participant")))
-    db.session.commit()
-    jobs.deliver_mail()
+    boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppeling beëindigd."), "success")
     return redirect(url_for(".manual_page", participant=match.participant_id))

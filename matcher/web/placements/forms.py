@@ -13,7 +13,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from matcher import bounds
 from matcher.models import DutchLevel
 from matcher.web.fields import PAGE, Form, NumberField, WholeNumberField
-from matcher.web.registry import ACTIVE_CHOICES
+from matcher.web.registry.forms import ACTIVE_CHOICES
 
 LEVEL_CHOICES = [SelectChoice(level.value, level.value) for level in DutchLevel]
 

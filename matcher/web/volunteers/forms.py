@@ -14,7 +14,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Optio
 from matcher import bounds
 from matcher.web.fields import PAGE, Form, Name, NumberField, WholeNumberField
 from matcher.web.labels import VOLUNTEER_KIND_LABELS
-from matcher.web.registry import ACTIVE_CHOICES, MultiCheckboxField, language_codes
+from matcher.web.registry.forms import ACTIVE_CHOICES, MultiCheckboxField, language_codes
 
 KIND_CHOICES = [SelectChoice(key, label) for key, label in VOLUNTEER_KIND_LABELS.items()]
 GENDER_CHOICES = [
