@@ -1,5 +1,6 @@
 """Every GET page of the URL map, for every role that may see it, at a phone's 360 px and a
-laptop's 1366 px: no horizontal page scroll and no serious or critical axe violation.
+laptop's 1366 px: no horizontal page scroll, no control smaller than 24 x 24 px and no serious
+or critical axe violation.
 Screenshots of the review page, a participant page and the volunteer portal go to
 test-artifacts/ (or $TEST_ARTIFACTS_DIR); the path is printed."""
 
@@ -48,6 +49,13 @@ SCREENSHOTS = {
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS_DIR", Path(__file__).parents[2] / "test-artifacts"))
 OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
 BLOCKING = {"serious", "critical"}
+# WCAG 2.2 target size (2.5.8): controls smaller than 24 x 24 px (links inside text are exempt).
+SMALL_TARGETS = """() => [...document.querySelectorAll(
+    'button, input:not([type=hidden]), select, textarea, summary, a.utrecht-button-link')]
+  .filter(e => !e.closest('.visually-hidden'))
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && r.height > 1
+    && (r.width < 24 || r.height < 24); })
+  .map(e => e.outerHTML.slice(0, 90))"""
 
 
 def _demo_ids(app) -> dict:
@@ -162,6 +170,9 @@ def test_every_page_fits_the_screen_and_passes_axe(browser, site, role, width):
             overflow = page.evaluate(OVERFLOW)
             if overflow > 0:
                 problems.append(f"{endpoint} {url}: page scrolls sideways by {overflow} px")
+            problems += [
+                f"{endpoint} {url}: target under 24 px: {t}" for t in page.evaluate(SMALL_TARGETS)
+            ]
             problems += [f"{endpoint} {url}: {p}" for p in _blocking_axe(page)]
             if (role, endpoint) in SCREENSHOTS:
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
