@@ -26,10 +26,9 @@ NAV_ITEMS = {
     Role.VOLUNTEER: (("volunteer_portal.index", _l("Mijn vrijwilligerswerk")),),
     Role.ADMIN: (("admin.index", _l("Accounts")),),
 }
-# Privacy and security (issue 7): the audit trail for admins; two-step verification for all.
+# Privacy and security (issue 7): the audit trail for admins. Two-step verification is in
+# the account menu (base.html), with the language and logging out, not in the main navigation.
 NAV_ITEMS[Role.ADMIN] += (("admin.audit_trail", _l("Audittrail")),)
-for _role in Role:
-    NAV_ITEMS[_role] += (("auth.two_factor", _l("Tweestapsverificatie")),)
 # Hours and progress (issue 6): the weekly grid and approvals; the Monitor Sociaal Domein export.
 NAV_ITEMS[Role.COACH] += (
     ("hours.week", _l("Uren per week")),

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from matcher.services.demo import SEEDS_DIR
 from matcher.weeks import today
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, open_account_menu
 
 VOLUNTEER = "marieke.scholten2@vrijwilliger.example"  # VOL-003: mon-pm thu-am sun-pm
 HOST = "host1@stichting-almelo.example"  # contact of PL-001, where Sara (P-0081) volunteers
@@ -61,6 +61,7 @@ def report_a_session_as_host(page, assert_accessible, day) -> None:
     page.get_by_label("Ja, doorgegaan").check()
     page.get_by_role("button", name="Melding versturen").click()
     expect(page.get_by_text("Bedankt, uw melding is doorgegeven aan de coach.")).to_be_visible()
+    open_account_menu(page)
     page.get_by_role("button", name="Uitloggen").click()
 
 

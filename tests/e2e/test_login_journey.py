@@ -5,7 +5,7 @@ import csv
 from playwright.sync_api import expect
 
 from matcher.services.demo import SEEDS_DIR
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, open_account_menu
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 
@@ -26,6 +26,8 @@ def test_coordinator_logs_in_lands_home_and_logs_out(page, assert_accessible):
     assert page.url.endswith("/coordinator/")
     expect(page.locator("#fig-open")).to_have_text(str(open_participants_in_seeds()))
     assert_accessible(page)
+
+    open_account_menu(page)
 
     page.get_by_role("button", name="Uitloggen").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Inloggen")

@@ -5,7 +5,7 @@ import pyotp
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, open_account_menu
 
 ADMIN = "beheer@matcher.example"
 TOTP_COACH = "e2e-tweestaps@gemeente.example"
@@ -34,6 +34,7 @@ def accounts(browser, live_server):
 def test_coach_enrols_totp_logs_out_and_logs_in_with_a_code(page, accounts, assert_accessible):
     log_in(page, TOTP_COACH, NEW_PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn caseload")
+    open_account_menu(page)
     page.get_by_role("link", name="Tweestapsverificatie").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Tweestapsverificatie instellen")
     qr = page.get_by_role("img", name="QR-code om matcher toe te voegen aan uw authenticator-app")
@@ -53,6 +54,7 @@ def test_coach_enrols_totp_logs_out_and_logs_in_with_a_code(page, accounts, asse
     page.get_by_role("button", name="Tweestapsverificatie aanzetten").click()
     expect(page.get_by_text("Tweestapsverificatie staat aan.")).to_be_visible()
     assert_accessible(page)
+    open_account_menu(page)
     page.get_by_role("button", name="Uitloggen").click()
     expect(page.get_by_text("U bent uitgelogd.")).to_be_visible()
 
