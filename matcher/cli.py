@@ -1,4 +1,5 @@
-"""The `matcher` console command (Flask's CLI): init-db, create-user, seed, demo, serve, solve."""
+"""The `matcher` console command (Flask's CLI): init-db, create-user, seed, demo, serve, solve,
+advise."""
 
 import contextlib
 from pathlib import Path
@@ -180,9 +181,11 @@ def send_mail() -> None:
 
 
 def _register_solver_command() -> None:
+    from matcher.advise_command import advise
     from matcher.solve_command import solve
 
     cli.add_command(solve)
+    cli.add_command(advise)
 
 
 with contextlib.suppress(ImportError):  # the solver command arrives with the solver package
