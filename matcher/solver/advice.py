@@ -10,14 +10,15 @@ bring the most participants to their weekly minimum, best first and cumulative.
    from the plan (advice_confirm.py); the first whose exact gain no later price can beat is
    taken, trimmed to what the plan uses, and added. Gains shrink as capacity is added, so the
    next round prices again against the new plan.
-4. At the end the instance with every suggestion added is solved as `matcher solve` would; the
-   list is cut back until that solve reaches the claimed total, so every claim is reproducible.
+4. At the end the instance with every suggestion added is solved as `matcher solve` would;
+   when that falls short of the claim, each prefix is solved cold and the claims restated from
+   those solves, so every claim is reproducible.
 """
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from matcher.solver.advice_confirm import Trial, confirm, figures
+from matcher.solver.advice_confirm import Trial, confirm, figures, lifted
 from matcher.solver.advice_grid import candidate_grid
 from matcher.solver.advice_model import Advice, Confirmed, Suggestion, apply, new_id
 from matcher.solver.advice_price import Pricer
@@ -27,7 +28,6 @@ from matcher.solver.solve import solve
 
 SHORTLIST = 6  # candidates confirmed exactly per round, at most
 FIRST_LOOKS = 2  # … and at least
-VERIFY_TRIES = 3
 
 
 @dataclass
@@ -127,22 +127,42 @@ def _better(a: Trial, b: Trial) -> bool:
 
 
 def verified(instance: Instance, baseline: Result, chosen: list, limits: Limits, say) -> list:
-    """The longest prefix (trying the whole list first) whose claims a cold solve of the
-    instance with those suggestions reaches."""
-    tries = 0
-    while chosen and tries < VERIFY_TRIES:
-        tries += 1
-        claim = chosen[-1].result
-        full = instance
-        for rank, trial in enumerate(chosen, start=1):
-            full = apply(full, trial.suggestion, new_id(full, rank))
-        check = solve(full, time_limit=limits.solve, workers=limits.workers, seed=limits.seed)
-        got, want = figures(check), figures(claim)
-        if got.meets_minimum >= want.meets_minimum and got.wants_met >= want.wants_met:
-            return chosen
-        say(f"verification reached {got.meets_minimum}, not {want.meets_minimum}: cut back")
-        chosen = chosen[:-1]
-    return []
+    """The suggestions with claims a cold solve reaches (A3). First the whole list in one solve;
+    when that falls short, each prefix is solved cold and its claim restated from that solve
+    (a suggestion that then gains nothing is dropped)."""
+    if not chosen or _holds(_cold(instance, chosen, limits), chosen[-1].result):
+        return chosen
+    say("the check fell short of the warm-started claims: each prefix solved cold")
+    kept: list[Trial] = []
+    before = baseline
+    for trial in chosen:
+        cold = _cold(instance, [*kept, trial], limits)
+        if figures(cold).minus(figures(before)).key()[:2] <= (0, 0):
+            continue
+        if not _holds(cold, trial.result):
+            who = set(lifted(before, cold))
+            trial = replace(
+                trial,
+                result=cold,
+                participants=tuple(i for i in trial.participants if i in who),
+            )
+        if trial.participants:
+            kept.append(trial)
+            before = trial.result
+    return kept
+
+
+def _cold(instance: Instance, chosen: list, limits: Limits) -> Result:
+    """A solve of the instance with the suggestions added, as `matcher solve` would."""
+    full = instance
+    for rank, trial in enumerate(chosen, start=1):
+        full = apply(full, trial.suggestion, new_id(full, rank))
+    return solve(full, time_limit=limits.solve, workers=limits.workers, seed=limits.seed)
+
+
+def _holds(check: Result, claim: Result) -> bool:
+    got, want = figures(check), figures(claim)
+    return got.meets_minimum >= want.meets_minimum and got.wants_met >= want.wants_met
 
 
 def listed(baseline: Result, chosen: list[Trial]) -> list[Confirmed]:

@@ -60,7 +60,8 @@ def test_planted_gap_is_the_top_suggestion():
     assert top["rank"] == 1 and top["kind"] == "new_placement"
     assert sorted(top["participants"]) == ["far0", "far1", "far2", "far3"]
     assert top["gain"]["meets_minimum"] == 4 and top["cumulative"]["meets_minimum"] == 10
-    assert {s["daypart"] for s in top["sessions"]} == set(GAP_DAYS)
+    days = {s["daypart"] for s in top["sessions"]}
+    assert len(days) == 2 and days <= {*GAP_DAYS, "sat-ev"}  # two of their three free day-parts
     assert top["min_language_level"] == "A1"  # the lowest level among those it lifts
     assert top["categories"][0] == "groen"
     assert top["lat"] > HOME[0] + (GAP_KM - 5) * KM_LAT
