@@ -147,3 +147,15 @@ def test_nothing_to_suggest_when_everyone_is_served():
     instance = doc([person("p1")], [place("s1")])
     out = _advice(instance)
     assert out["baseline"]["meets_minimum"] == 1 and out["suggestions"] == []
+
+
+def test_bottleneck_table_counts_the_planted_gap():
+    from matcher.solver.advice_bottleneck import bottlenecks
+
+    instance = parse_instance(_planted())
+    result = solve(instance, time_limit=2.0, workers=1, seed=0)
+    area = {p.id: ("Noord" if p.id.startswith("far") else "Centrum") for p in instance.participants}
+    rows = bottlenecks(instance, result, area)
+    assert {(r.area, r.category) for r in rows} == {("Noord", "groen")}
+    tue = next(r for r in rows if r.daypart == "tue-am")
+    assert tue.short_free == 4 and tue.seats == 0
