@@ -1,6 +1,7 @@
 """The data model: typed SQLAlchemy 2 models (data and small invariants only)."""
 
 from matcher.models.activity import AuditEvent, HoursEntry, Match, MatchingRun
+from matcher.models.advice import AdviceRun
 from matcher.models.edits import FormSubmission
 from matcher.models.enums import (
     AbsenceKind,
@@ -40,6 +41,7 @@ from matcher.models.search import search_text_of  # also keeps search_text curre
 __all__ = [
     "AbsenceKind",
     "ActivityKind",
+    "AdviceRun",
     "AuditEvent",
     "CoordinatorNotice",
     "Decision",

@@ -63,7 +63,14 @@ def confirm(
     gain = figures(after).minus(figures(plan))
     if gain.meets_minimum <= 0 and gain.wants_met <= 0:
         return None
-    who = lifted(plan, after)
+    trimmed = trim(s, ident, instance, after, lifted(plan, after))
+    if trimmed is None:
+        return None
+    # Those the re-solve lifts for whom the addition keeps its promises (a re-solve may also
+    # lift someone elsewhere by moving others: they are not listed as gaining from it).
+    who = tuple(i for i in lifted(plan, after) if fits(trimmed, instance, (i,)))
+    if not who:
+        return None
     trimmed = trim(s, ident, instance, after, who)
     if trimmed is None or not fits(trimmed, instance, who):
         return None

@@ -78,6 +78,9 @@ def register_web(app: Flask) -> None:
     from matcher.web.matching import bp as matching_bp
 
     app.register_blueprint(matching_bp, url_prefix="/coordinator/koppelen")
+    from matcher.web.recruitment import bp as recruitment_bp
+
+    app.register_blueprint(recruitment_bp, url_prefix="/coordinator/werving")
     login_manager.login_message = _l("Log in om deze pagina te zien.")
     _register_errors(app)
 
