@@ -27,8 +27,10 @@ from matcher.solver.advice_state import PlanState
 from matcher.solver.model import Instance, Result
 from matcher.solver.solve import solve
 
-SHORTLIST = 6  # candidates confirmed exactly per round, at most
+SHORTLIST = 6  # candidates confirmed exactly per round once one has confirmed
+MAX_LOOKS = 12  # … and at most, while none has
 FIRST_LOOKS = 2  # … and at least
+PRICED_PER_ROUND = 250  # the candidates made for the largest groups are priced by the LP
 
 
 @dataclass
@@ -99,7 +101,8 @@ def ranked_candidates(state: PlanState) -> list[tuple[tuple, Suggestion]]:
     wanted, then the smaller addition."""
     pricer = Pricer(state)
     rows = []
-    for s in candidate_grid(state):
+    grid = sorted(candidate_grid(state), key=lambda s: (-len(s.group), s.size))
+    for s in grid[:PRICED_PER_ROUND]:
         lift = pricer.price(s)
         wanted = len(s.group) if s.kind == "new_volunteer" else 0
         if lift > 1e-6 or wanted:
@@ -113,8 +116,10 @@ def pick(now: Instance, plan: Result, ranked, ident: str, limits: Limits):
     candidate's price. Returns the best trial (or None) and how many were confirmed."""
     best: Trial | None = None
     looked = 0
-    for price, s in ranked[:SHORTLIST]:
-        if best is not None and looked >= FIRST_LOOKS and _key(best) >= price[:2]:
+    for price, s in ranked[:MAX_LOOKS]:
+        if best is not None and (
+            looked >= SHORTLIST or (looked >= FIRST_LOOKS and _key(best) >= price[:2])
+        ):
             break
         looked += 1
         trial = confirm(

@@ -109,3 +109,15 @@ def test_unknown_suggestion_is_404(login_as, gap):
     run = _computed(user)
     assert client.get(f"/coordinator/werving/{run.id}/99").status_code == 404
     assert client.get("/coordinator/werving/999999/1").status_code == 404
+
+
+def test_review_page_shows_the_smallest_lift(login_as, gap):
+    from tests.matching.helpers import run_now
+
+    client, user = login_as(Role.COORDINATOR)
+    run = run_now(user, WEEK)
+    advice = _computed(user)
+    page = client.get(f"/coordinator/koppelen/runs/{run.id}/review").get_data(as_text=True)
+    assert "Zou het minimum halen met:" in page
+    assert f"/coordinator/werving/{advice.id}/1" in page
+    assert page.count("Zou het minimum halen met:") == 3  # each of the three below it

@@ -21,6 +21,14 @@ restrict_blueprint(bp, Role.COORDINATOR)
 TABLE_ROWS = 20
 
 
+@bp.app_context_processor
+def _lift_helper():
+    """`smallest_lift(participant_id)` for the review page's include (recruitment/_lift.html)."""
+    from matcher.web.recruitment.lift import smallest_lift
+
+    return {"smallest_lift": smallest_lift}
+
+
 def _form() -> StartForm:
     form = StartForm()
     form.week.choices = week_choices(week_start(today()))
