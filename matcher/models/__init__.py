@@ -1,7 +1,7 @@
 """The data model: typed SQLAlchemy 2 models (data and small invariants only)."""
 
 from matcher.models.activity import AuditEvent, HoursEntry, Match, MatchingRun
-from matcher.models.advice import AdviceRun
+from matcher.models.advice import AdviceRun, Scenario
 from matcher.models.edits import FormSubmission
 from matcher.models.enums import (
     AbsenceKind,
@@ -72,6 +72,7 @@ __all__ = [
     "Role",
     "Route",
     "RunStatus",
+    "Scenario",
     "User",
     "Volunteer",
     "VolunteerAbsence",

@@ -52,3 +52,31 @@ class AdviceRun(db.Model):
 
     municipality: Mapped[Municipality | None] = relationship()
     started_by: Mapped[User | None] = relationship()
+
+
+class Scenario(db.Model):
+    """A what-if plan: draft changes to this week's data (never applied to real records), run
+    in the background and compared with the baseline. `changes` is a list of change objects
+    (services/scenarios.py); `outcome` holds the comparison once it has run."""
+
+    __tablename__ = "scenarios"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "status IN ('draft', 'queued', 'running', 'done', 'failed')", name="scenario_status"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(120))
+    week_start: Mapped[date]
+    changes: Mapped[list] = mapped_column(sa.JSON, default=list)
+    status: Mapped[str] = mapped_column(sa.String(12), default="draft")
+    error: Mapped[str] = mapped_column(sa.String(40), default="")
+    outcome: Mapped[dict] = mapped_column(sa.JSON, default=dict)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    heartbeat_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    worker: Mapped[str] = mapped_column(sa.String(120), default="")
+
+    created_by: Mapped[User | None] = relationship()

@@ -208,3 +208,24 @@ def advice_to_json(advice: Advice) -> dict:
         "suggestions": rows,
         "stats": advice.stats,
     }
+
+
+def suggestion_from_json(d: dict) -> Suggestion:
+    """A suggestion from its matcher-advice/1 fields (as written by suggestion_to_json)."""
+    sessions = tuple(
+        Added(x["daypart"], int(x["capacity"]), x.get("hours")) for x in d.get("sessions", [])
+    )
+    return Suggestion(
+        d["kind"],
+        placement=d.get("placement"),
+        lat=d.get("lat"),
+        lon=d.get("lon"),
+        categories=tuple(d.get("categories", ())),
+        min_language_level=d.get("min_language_level", "A0"),
+        sessions=sessions,
+        volunteer_kind=d.get("volunteer_kind"),
+        max_km=d.get("max_km"),
+        available=tuple(d.get("available", ())),
+        capacity=int(d.get("capacity", 0)),
+        session_hours=float(d.get("session_hours", 2.0)),
+    )

@@ -1,4 +1,4 @@
-"""recruitment advice: advice runs (what-if scenarios follow in this revision)
+"""recruitment advice: advice runs and what-if scenarios
 
 Revision ID: 0014_scenarios
 Revises: 0013_audit_chain
@@ -57,9 +57,33 @@ def upgrade():
             sqlite_where=sa.text(BUSY),
             postgresql_where=sa.text(BUSY),
         )
+    op.create_table(
+        "scenarios",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=120), nullable=False),
+        sa.Column("week_start", sa.Date(), nullable=False),
+        sa.Column("changes", sa.JSON(), nullable=False),
+        sa.Column("status", sa.String(length=12), nullable=False),
+        sa.Column("error", sa.String(length=40), nullable=False),
+        sa.Column("outcome", sa.JSON(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("heartbeat_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("worker", sa.String(length=120), nullable=False),
+        sa.CheckConstraint(
+            "status IN ('draft', 'queued', 'running', 'done', 'failed')",
+            name=op.f("ck_scenarios_scenario_status"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["users.id"], name=op.f("fk_scenarios_created_by_id_users")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_scenarios")),
+    )
 
 
 def downgrade():
+    op.drop_table("scenarios")
     with op.batch_alter_table("advice_runs", schema=None) as batch_op:
         batch_op.drop_index("uq_advice_runs_busy_scope")
         batch_op.drop_index(batch_op.f("ix_advice_runs_week_start"))

@@ -17,6 +17,7 @@ from matcher.models import (
     MatchProposal,
     Organisation,
     Role,
+    Scenario,
     User,
     VolunteerAbsence,
 )
@@ -166,6 +167,9 @@ class World:
             "match_id": lambda: self._match(self.own_participant, self.own_volunteer),
             "run_id": lambda: self.own_run,
             "advice_id": self._advice,
+            "scenario_id": lambda: self.make._save(
+                Scenario(name="Wat als", week_start=date(2026, 3, 2), changes=[])
+            ),
             "proposal_id": lambda: self._proposal(self.own_run),
             "notice_id": self._notice,
             "user_id": lambda: self.make.user(Role.COACH),  # admins reach every account
@@ -213,6 +217,7 @@ KNOWN_OBJECT_PARAMS = {
     "match_id",
     "run_id",
     "advice_id",
+    "scenario_id",
     "proposal_id",
     "notice_id",
     "user_id",

@@ -11,7 +11,7 @@ from matcher.extensions import db
 from matcher.models import Municipality, Participant, Role
 from matcher.services import advice as advice_service
 from matcher.web.labels import CATEGORY_LABELS, daypart_label
-from matcher.web.matching.forms import StartForm, week_choices
+from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
 from matcher.web.recruitment import words
 from matcher.web.roles import restrict_blueprint
 from matcher.weeks import today, week_start
@@ -95,4 +95,8 @@ def suggestion(advice_id: int, rank: int):
         line=words.line(run, s),
         text=words.recruitment_text(run, s),
         people=people,
+        form=EmptyForm(),
     )
+
+
+from matcher.web.recruitment import scenario_views  # noqa: E402, F401  (registers its routes)
