@@ -132,9 +132,9 @@ def execute(run_id: int) -> None:
         run = get_advice(run_id)
         built = build_instance(run.week_start, run.municipality_id)
         config = current_app.config
-        limit = float(config.get("SOLVER_TIME_LIMIT", 5))
-        workers = int(config.get("SOLVER_WORKERS", 2))
-        seed = int(config.get("SOLVER_SEED", 0))
+        limit = float(config["SOLVER_TIME_LIMIT"])
+        workers = int(config["SOLVER_WORKERS"])
+        seed = int(config["SOLVER_SEED"])
         advice = advise(
             built.instance, suggestions=SUGGESTIONS, time_limit=limit, workers=workers, seed=seed
         )
@@ -222,7 +222,7 @@ def start_in_background(run_id: int) -> threading.Thread | None:
     from matcher import jobs
 
     app = current_app._get_current_object()
-    if app.config.get("REDIS_URL"):
+    if app.config["REDIS_URL"]:
         jobs._queue(app).enqueue(run_advice_job, run_id, job_timeout=900)
         return None
     return jobs._in_thread(app, execute, run_id)

@@ -101,7 +101,7 @@ def start_in_background(scenario_id: int):
     from matcher import jobs
 
     app = current_app._get_current_object()
-    if app.config.get("REDIS_URL"):
+    if app.config["REDIS_URL"]:
         jobs._queue(app).enqueue(run_scenario_job, scenario_id, job_timeout=900)
         return None
     return jobs._in_thread(app, execute, scenario_id)
@@ -132,9 +132,9 @@ def execute(scenario_id: int) -> None:
         changed = changed_instance(built, scenario.changes)
         config = current_app.config
         limits = {
-            "time_limit": float(config.get("SOLVER_TIME_LIMIT", 5)),
-            "workers": int(config.get("SOLVER_WORKERS", 2)),
-            "seed": int(config.get("SOLVER_SEED", 0)),
+            "time_limit": float(config["SOLVER_TIME_LIMIT"]),
+            "workers": int(config["SOLVER_WORKERS"]),
+            "seed": int(config["SOLVER_SEED"]),
         }
         before = solve(built.instance, **limits)
         after = solve(changed, **limits)
