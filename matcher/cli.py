@@ -1,5 +1,5 @@
 """The `matcher` console command (Flask's CLI): init-db, create-user, seed, demo, serve, solve,
-backup, restore, audit verify."""
+backup, restore, audit verify, advise."""
 
 import contextlib
 from pathlib import Path
@@ -12,6 +12,7 @@ from sqlalchemy import select
 from werkzeug.serving import run_simple
 
 from matcher import create_app, logs
+from matcher.advise_command import advise
 from matcher.config import setting
 from matcher.extensions import db
 from matcher.models import Role, User
@@ -259,6 +260,7 @@ def audit_verify() -> None:
 
 
 cli.add_command(solve)
+cli.add_command(advise)
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from matcher.models.activity import (
     Match,
     MatchingRun,
 )
+from matcher.models.advice import AdviceRun, Scenario
 from matcher.models.edits import FormSubmission
 from matcher.models.enums import (
     AbsenceKind,
@@ -47,6 +48,7 @@ from matcher.models.search import search_text_of  # also keeps search_text curre
 __all__ = [
     "AbsenceKind",
     "ActivityKind",
+    "AdviceRun",
     "AuditChainHead",
     "AuditEvent",
     "AuditVerification",
@@ -79,6 +81,7 @@ __all__ = [
     "Role",
     "Route",
     "RunStatus",
+    "Scenario",
     "User",
     "Volunteer",
     "VolunteerAbsence",

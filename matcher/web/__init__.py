@@ -62,6 +62,7 @@ BLUEPRINTS = (
     ("notices", "/coordinator/meldingen"),
     ("matching", "/coordinator/koppelen"),
     ("about", "/over"),
+    ("recruitment", "/coordinator/werving"),
 )
 
 

@@ -10,12 +10,14 @@ from werkzeug.routing import Rule
 
 from matcher.extensions import db
 from matcher.models import (
+    AdviceRun,
     CoordinatorNotice,
     HoursEntry,
     MatchingRun,
     MatchProposal,
     Organisation,
     Role,
+    Scenario,
     User,
     VolunteerAbsence,
 )
@@ -32,6 +34,7 @@ BLUEPRINT_ROLES = {
     "monitor": {Role.COORDINATOR},
     "notices": {Role.COORDINATOR},
     "matching": {Role.COORDINATOR},
+    "recruitment": {Role.COORDINATOR},
     "imports": {Role.COORDINATOR},
     "organisations": {Role.COORDINATOR},
     "placements": {Role.COORDINATOR},
@@ -53,7 +56,7 @@ ENDPOINT_ROLES = {
     "about.data_inventory_export": {Role.ADMIN, Role.COORDINATOR},
 }
 # URL parameters that are not object ids: a valid value to put in the URL.
-VALUE_PARAMS = {"kind": "participants", "fmt": "csv", "filename": "style.css"}
+VALUE_PARAMS = {"kind": "participants", "fmt": "csv", "filename": "style.css", "rank": 1}
 # Child objects whose URL also names their parent: a child of another parent must be refused.
 CHILD_PARAMS = {
     "entry_id": "participant_id",
@@ -135,6 +138,10 @@ class World:
     def own_run(self):
         return self.make._save(MatchingRun(week_start=date(2026, 3, 2)))
 
+    def _advice(self):
+        doc = {"format": "matcher-advice/1", "suggestions": []}
+        return self.make._save(AdviceRun(week_start=date(2026, 3, 2), status="done", document=doc))
+
     def _proposal(self, run):
         match = self._match(self.own_participant, self.own_volunteer)
         return self.make._save(
@@ -163,6 +170,10 @@ class World:
             ),
             "match_id": lambda: self._match(self.own_participant, self.own_volunteer),
             "run_id": lambda: self.own_run,
+            "advice_id": self._advice,
+            "scenario_id": lambda: self.make._save(
+                Scenario(name="Wat als", week_start=date(2026, 3, 2), changes=[])
+            ),
             "proposal_id": lambda: self._proposal(self.own_run),
             "notice_id": self._notice,
             "user_id": lambda: self.make.user(Role.COACH),  # admins reach every account
@@ -209,6 +220,8 @@ KNOWN_OBJECT_PARAMS = {
     "organisation_id",
     "match_id",
     "run_id",
+    "advice_id",
+    "scenario_id",
     "proposal_id",
     "notice_id",
     "user_id",

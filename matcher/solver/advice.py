@@ -1,0 +1,193 @@
+"""Recruitment advice (matcher-advice/1, docs/advice-format.md): the additions to supply that
+bring the most participants to their weekly minimum, best first and cumulative.
+
+    advise(instance, suggestions=K, time_limit=S, workers=W, seed=N) -> Advice
+
+1. The baseline is a solve of the instance as it is (`time_limit` as in `matcher solve`),
+   re-solved once warm-started from its own plan when that finds more.
+2. Each round, the candidate grid (advice_grid.py) is built for the participants the plan
+   leaves short, and every candidate is priced by the bundle LP (advice_price.py).
+3. The best-priced candidates are confirmed exactly, one at a time, by re-solving warm-started
+   from the plan (advice_confirm.py); the first whose exact gain no later price can beat is
+   taken, trimmed to what the plan uses, and added. Gains shrink as capacity is added, so the
+   next round prices again against the new plan.
+4. At the end the instance with every suggestion added is solved as `matcher solve` would;
+   when that falls short of the claim, each prefix is solved cold and the claims restated from
+   those solves, so every claim is reproducible.
+"""
+
+import time
+from dataclasses import dataclass, replace
+
+from matcher.solver.advice_confirm import Trial, confirm, figures, lifted, warm
+from matcher.solver.advice_grid import candidate_grid
+from matcher.solver.advice_model import Advice, Confirmed, Suggestion, apply, new_id
+from matcher.solver.advice_price import Pricer
+from matcher.solver.advice_state import PlanState
+from matcher.solver.model import Instance, Result
+from matcher.solver.solve import solve
+
+SHORTLIST = 6  # candidates confirmed exactly per round once one has confirmed
+MAX_LOOKS = 12  # … and at most, while none has
+FIRST_LOOKS = 2  # … and at least
+PRICED_PER_ROUND = 250  # the candidates made for the largest groups are priced by the LP
+
+
+@dataclass
+class Limits:
+    """Time limits: a full solve (baseline, verification) and a warm-started confirmation."""
+
+    solve: float
+    confirm: float
+    workers: int
+    seed: int
+
+
+def confirm_limit(time_limit: float) -> float:
+    """A warm-started confirmation needs a fraction of a full solve."""
+    return min(time_limit, max(1.0, time_limit / 10))
+
+
+def advise(
+    instance: Instance,
+    *,
+    suggestions: int = 5,
+    time_limit: float = 30.0,
+    workers: int = 2,
+    seed: int = 0,
+    progress=None,
+) -> Advice:
+    """The recruitment plan for `instance` (at most `suggestions` additions)."""
+    start = time.monotonic()
+    say = progress or (lambda _message: None)
+    limits = Limits(time_limit, confirm_limit(time_limit), workers, seed)
+    baseline = settled(
+        instance, solve(instance, time_limit=time_limit, workers=workers, seed=seed), limits
+    )
+    say(f"baseline: {baseline.stats.participants_at_minimum} at minimum")
+    chosen, priced, confirmed = [], 0, 0
+    now, plan = instance, baseline
+    for rank in range(1, suggestions + 1):
+        state = PlanState(now, plan)
+        ranked = ranked_candidates(state)
+        priced += len(ranked)
+        trial, looked = pick(now, plan, ranked, new_id(now, rank), limits)
+        confirmed += looked
+        if trial is None:
+            break
+        chosen.append(trial)
+        now, plan = trial.instance, trial.result
+        say(f"suggestion {rank}: +{trial.gain.meets_minimum} at minimum")
+    chosen = verified(instance, baseline, chosen, limits, say)
+    stats = {
+        "seconds": round(time.monotonic() - start, 3),
+        "candidates_priced": priced,
+        "confirmed": confirmed,
+    }
+    return Advice(figures(baseline), tuple(listed(baseline, chosen)), stats)
+
+
+def settled(instance: Instance, plan: Result, limits: Limits) -> Result:
+    """The plan re-solved warm-started from itself, when that is better: so the confirmations
+    measure what a candidate adds, not what a second look at the same instance finds."""
+    again = solve(
+        warm(instance, plan), time_limit=limits.confirm, workers=limits.workers, seed=limits.seed
+    )
+    return again if figures(again).key()[:2] > figures(plan).key()[:2] else plan
+
+
+def ranked_candidates(state: PlanState) -> list[tuple[tuple, Suggestion]]:
+    """Candidates with their price, best first: LP participants lifted, then volunteers
+    wanted, then the smaller addition."""
+    pricer = Pricer(state)
+    rows = []
+    grid = sorted(candidate_grid(state), key=lambda s: (-len(s.group), s.size))
+    for s in grid[:PRICED_PER_ROUND]:
+        lift = pricer.price(s)
+        wanted = len(s.group) if s.kind == "new_volunteer" else 0
+        if lift > 1e-6 or wanted:
+            rows.append(((round(lift, 6), min(wanted, s.capacity), -s.size), s))
+    rows.sort(key=lambda row: row[0], reverse=True)
+    return rows
+
+
+def pick(now: Instance, plan: Result, ranked, ident: str, limits: Limits):
+    """Confirm candidates in price order; stop when the best exact gain is at least the next
+    candidate's price. Returns the best trial (or None) and how many were confirmed."""
+    best: Trial | None = None
+    looked = 0
+    for price, s in ranked[:MAX_LOOKS]:
+        if best is not None and (
+            looked >= SHORTLIST or (looked >= FIRST_LOOKS and _key(best) >= price[:2])
+        ):
+            break
+        looked += 1
+        trial = confirm(
+            now, plan, s, ident, limit=limits.confirm, workers=limits.workers, seed=limits.seed
+        )
+        if trial is not None and (best is None or _better(trial, best)):
+            best = trial
+    return best, looked
+
+
+def _key(trial: Trial) -> tuple:
+    return (trial.gain.meets_minimum, trial.gain.wants_met)
+
+
+def _better(a: Trial, b: Trial) -> bool:
+    """More lifted (then volunteers given) first; among equals the smaller addition."""
+
+    def order(t: Trial) -> tuple:
+        return (*_key(t), -t.suggestion.size, t.gain.participation_hours)
+
+    return order(a) > order(b)
+
+
+def verified(instance: Instance, baseline: Result, chosen: list, limits: Limits, say) -> list:
+    """The suggestions with claims a cold solve reaches (A3). First the whole list in one solve;
+    when that falls short, each prefix is solved cold and its claim restated from that solve
+    (a suggestion that then gains nothing is dropped)."""
+    if not chosen or _holds(_cold(instance, chosen, limits), chosen[-1].result):
+        return chosen
+    say("the check fell short of the warm-started claims: each prefix solved cold")
+    kept: list[Trial] = []
+    before = baseline
+    for trial in chosen:
+        cold = _cold(instance, [*kept, trial], limits)
+        if figures(cold).minus(figures(before)).key()[:2] <= (0, 0):
+            continue
+        if not _holds(cold, trial.result):
+            who = set(lifted(before, cold))
+            trial = replace(
+                trial,
+                result=cold,
+                participants=tuple(i for i in trial.participants if i in who),
+            )
+        if trial.participants:
+            kept.append(trial)
+            before = trial.result
+    return kept
+
+
+def _cold(instance: Instance, chosen: list, limits: Limits) -> Result:
+    """A solve of the instance with the suggestions added, as `matcher solve` would."""
+    full = instance
+    for rank, trial in enumerate(chosen, start=1):
+        full = apply(full, trial.suggestion, new_id(full, rank))
+    return solve(full, time_limit=limits.solve, workers=limits.workers, seed=limits.seed)
+
+
+def _holds(check: Result, claim: Result) -> bool:
+    got, want = figures(check), figures(claim)
+    return got.meets_minimum >= want.meets_minimum and got.wants_met >= want.wants_met
+
+
+def listed(baseline: Result, chosen: list[Trial]) -> list[Confirmed]:
+    """The confirmed suggestions with gains relative to the one before, and running totals."""
+    rows, before = [], figures(baseline)
+    for rank, trial in enumerate(chosen, start=1):
+        total = figures(trial.result)
+        gain = total.minus(before)
+        rows.append(Confirmed(rank, trial.suggestion, gain, total, trial.participants))
+        before = total
+    return rows

@@ -1,0 +1,80 @@
+"""Journey: on the demo region the coordinator opens Werving, computes the advice, opens the top
+suggestion, copies the recruitment text, turns the suggestion into a scenario, runs it and sees
+the gain confirmed. axe on every page."""
+
+import threading
+import time
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
+from matcher import create_app
+from matcher.services.demo import prepare_demo_database
+from tests.e2e.conftest import log_in
+
+COORDINATOR = "coordinator@welzijn-twente.example"
+
+
+@pytest.fixture(scope="module")
+def werving_server(tmp_path_factory):
+    database = tmp_path_factory.mktemp("werving") / "demo.sqlite"
+    app = create_app(
+        {
+            "DATABASE_URL": f"sqlite:///{database}",
+            "SECRET_KEY": "e2e-secret",
+            "SOLVER_TIME_LIMIT": 3,
+        }
+    )
+    with app.app_context():
+        prepare_demo_database()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture
+def werving_page(browser, werving_server):
+    context = browser.new_context(base_url=werving_server, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def _reload_until(page, locator, seconds: float = 240) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and locator.count() == 0:
+        time.sleep(1.0)
+        page.reload()
+    expect(locator.first).to_be_visible()
+
+
+def test_coordinator_turns_the_top_suggestion_into_a_confirmed_scenario(
+    werving_page, assert_accessible
+):
+    page = werving_page
+    log_in(page, COORDINATOR)
+    page.goto("/coordinator/werving/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Werving")
+    assert_accessible(page)
+    page.get_by_role("button", name="Wervingsadvies berekenen").click()
+    suggestions = page.locator("ol.advice a")
+    _reload_until(page, suggestions)
+    assert_accessible(page)
+
+    suggestions.first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wervingsadvies 1")
+    text = page.get_by_label("Tekst om te kopiëren")
+    text.select_text()
+    copied = text.input_value()
+    assert copied.startswith(("Gezocht", "Verzoek"))
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Maak hier een scenario van").click()
+    verdict = page.locator("#scenario-verdict")
+    _reload_until(page, verdict)
+    expect(verdict).to_contain_text("Bevestigd")
+    assert_accessible(page)
