@@ -75,7 +75,7 @@ def start_advice(user: User, week: date, municipality_id: int | None) -> AdviceR
 
 def recover_stale() -> int:
     """Mark failed the busy advice runs without a heartbeat within the timeout (flushes)."""
-    timeout = timedelta(seconds=float(current_app.config.get("RUN_HEARTBEAT_TIMEOUT", 60)))
+    timeout = timedelta(seconds=float(current_app.config["RUN_HEARTBEAT_TIMEOUT"]))
     now = utcnow()
     return db.session.execute(
         update(AdviceRun)

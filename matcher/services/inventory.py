@@ -115,6 +115,22 @@ TABLES: dict[str, TableClass] = {
         none="id municipality_id scope week_start status progress figures error started_at"
         " finished_at heartbeat_at worker confirmed_at",
     ),
+    "advice_runs": TableClass(
+        "matching",
+        ("coordinator",),
+        "kept_for_accountability",
+        pseudonymous="started_by_id document people places",
+        none="id municipality_id scope week_start status error bottlenecks started_at"
+        " finished_at heartbeat_at worker",
+    ),
+    "scenarios": TableClass(
+        "matching",
+        ("coordinator",),
+        "while_active",
+        special="name",
+        pseudonymous="created_by_id changes outcome",
+        none="id week_start status error created_at finished_at heartbeat_at worker",
+    ),
     "match_proposals": TableClass(
         "matching",
         ("coordinator",),

@@ -10,6 +10,7 @@ from flask_login import current_user
 from matcher.extensions import db
 from matcher.models import Municipality, Participant, Role
 from matcher.services import advice as advice_service
+from matcher.web import boundary
 from matcher.web.labels import CATEGORY_LABELS, daypart_label
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
 from matcher.web.recruitment import words
@@ -67,10 +68,10 @@ def start():
     try:
         run = advice_service.start_advice(current_user, date.fromisoformat(form.week.data), None)
     except advice_service.AdviceBusy:
+        boundary.discard()
         flash(_("Er wordt al een wervingsadvies berekend voor deze week."), "info")
         return redirect(url_for("recruitment.index"))
-    db.session.commit()
-    advice_service.start_in_background(run.id)
+    boundary.after_commit(advice_service.start_in_background, run.id)
     flash(_("Het wervingsadvies wordt berekend."), "info")
     return redirect(url_for("recruitment.index"))
 

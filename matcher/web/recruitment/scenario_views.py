@@ -10,6 +10,7 @@ from matcher.models import Participant
 from matcher.services import advice as advice_service
 from matcher.services import scenarios
 from matcher.services.errors import NotFound
+from matcher.web import boundary
 from matcher.web.matching.forms import EmptyForm
 from matcher.web.recruitment import bp
 
@@ -26,8 +27,7 @@ def scenario_from_suggestion(advice_id: int, rank: int):
     except NotFound:
         abort(404)
     scenarios.queue(scenario.id)
-    db.session.commit()
-    scenarios.start_in_background(scenario.id)
+    boundary.after_commit(scenarios.start_in_background, scenario.id)
     flash(_("Het scenario wordt doorgerekend."), "info")
     return redirect(url_for("recruitment.scenario", scenario_id=scenario.id))
 
@@ -76,10 +76,10 @@ def scenario_run(scenario_id: int):
     try:
         scenarios.queue(scenario_id)
     except scenarios.ScenarioBusy:
+        boundary.discard()
         flash(_("Dit scenario wordt al doorgerekend."), "info")
         return redirect(url_for("recruitment.scenario", scenario_id=scenario_id))
-    db.session.commit()
-    scenarios.start_in_background(scenario_id)
+    boundary.after_commit(scenarios.start_in_background, scenario_id)
     return redirect(url_for("recruitment.scenario", scenario_id=scenario_id))
 
 
@@ -91,8 +91,8 @@ def scenario_delete(scenario_id: int):
     try:
         scenarios.delete(current_user, scenario_id)
     except scenarios.ScenarioBusy:
+        boundary.discard()
         flash(_("Een scenario dat wordt doorgerekend kan niet worden verwijderd."), "error")
         return redirect(url_for("recruitment.scenario", scenario_id=scenario_id))
-    db.session.commit()
     flash(_("Het scenario is verwijderd."), "info")
     return redirect(url_for("recruitment.scenario_list"))
