@@ -22,6 +22,7 @@ from matcher.models.hours_extras import CoordinatorNotice, ProgressMeeting
 from matcher.models.matching_extras import (
     Decision,
     MatchProposal,
+    MatchRejection,
     OutboxMessage,
     ParticipantOutcomeRow,
     ProposalAction,
@@ -54,6 +55,7 @@ __all__ = [
     "Match",
     "MatchKind",
     "MatchProposal",
+    "MatchRejection",
     "MatchSource",
     "MatchStatus",
     "MatchingRun",
