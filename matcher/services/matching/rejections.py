@@ -115,12 +115,18 @@ def of_participant(participant_id: int) -> list[MatchRejection]:
     )
 
 
-def lift(user: User, rejection_id: int) -> MatchRejection:
-    """Lift a standing rejection (flushes; the caller commits): NotFound when there is none,
-    AlreadyLifted when another coordinator lifted it first."""
+def get(rejection_id: int) -> MatchRejection:
+    """A rejection (standing or lifted), or NotFound."""
     rejection = db.session.get(MatchRejection, rejection_id)
     if rejection is None:
         raise NotFound(rejection_id)
+    return rejection
+
+
+def lift(user: User, rejection_id: int) -> MatchRejection:
+    """Lift a standing rejection (flushes; the caller commits): NotFound when there is none,
+    AlreadyLifted when another coordinator lifted it first."""
+    rejection = get(rejection_id)
     won = db.session.execute(
         update(MatchRejection)
         .where(MatchRejection.id == rejection_id, MatchRejection.lifted_at.is_(None))
