@@ -25,7 +25,7 @@ def proposals(run, action=None):
 
 
 def accept_everything(user, run):
-    """"Alles accepteren" and then the stops it lists for confirmation (issue 14)."""
+    """ "Alles accepteren" and then the stops it lists for confirmation (issue 14)."""
     review.accept_all(user, run)
     review.accept_stops(user, run, [(p.id, p.version) for p in review.pending_stops(run)])
 
