@@ -119,3 +119,20 @@ def test_seats_taken_by_people_who_now_reach_the_minimum_are_named(run):
     reasons = outcome(out, "p2")["reason_codes"]
     assert [r["code"] for r in reasons] == ["too_few_hours", "capacity_taken"]
     assert (reasons[1]["taken_by"], reasons[1]["at_minimum"], reasons[1]["most_hours"]) == (1, 1, 3)
+
+
+def test_the_result_sentences_say_some_of_the_places(run):
+    p = person(
+        available=["mon-am"], language_level="A1", forbidden=[{"kind": "placement", "id": "s3"}]
+    )
+    places = [
+        place("s1", sessions=[("mon-am", 3, 1)], min_language_level="B1"),
+        place("s2", sessions=[("sat-ev", 3, 1)]),
+        place("s3", sessions=[("mon-am", 3, 1)]),
+    ]
+    out = run(doc([p], places))
+    assert outcome(out, "p1")["reasons"] == [
+        "1 van de 3 plekken binnen bereik vraagt een hoger taalniveau (minstens B1) dan A1.",
+        "1 van de 3 plekken binnen bereik heeft geen dagdeel waarop deze deelnemer beschikbaar is.",
+        "1 van de 3 plekken binnen bereik is eerder afgewezen voor deze deelnemer.",
+    ]
