@@ -164,8 +164,9 @@ def test_a_bad_stop_list_is_refused_plainly(login_as, world, coordinator, make):
     _impossible_running_match(world, make)
     run = run_now(coordinator, WEEK)
     client, _ = login_as(Role.COORDINATOR)
-    response = client.post_form(f"{BASE}/runs/{run.id}/accept-stops", {"stop": "1;DROP"})
-    assert response.status_code == 400
+    for bad in ("1;DROP", "²:1", "1:", "9" * 40 + ":1"):
+        response = client.post_form(f"{BASE}/runs/{run.id}/accept-stops", {"stop": bad})
+        assert response.status_code == 400
 
 
 def test_a_shortened_match_is_one_changed_proposal(login_as, world, coordinator, make):

@@ -160,8 +160,10 @@ def _seen_stops() -> list[tuple[int, int]]:
     seen = []
     for item in raw:
         ident, _sep, version = item.partition(":")
-        if not (ident.isdigit() and version.isdigit() and len(ident) < 12 and len(version) < 12):
-            abort(400)
+        if not all(
+            part.isascii() and part.isdigit() and len(part) < 12 for part in (ident, version)
+        ):
+            abort(400)  # ASCII digits only: int() refuses '²', which isdigit() takes
         seen.append((int(ident), int(version)))
     return seen
 
