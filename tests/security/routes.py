@@ -14,6 +14,7 @@ from matcher.models import (
     HoursEntry,
     MatchingRun,
     MatchProposal,
+    MatchRejection,
     Organisation,
     Role,
     User,
@@ -161,6 +162,13 @@ class World:
             "run_id": lambda: self.own_run,
             "proposal_id": lambda: self._proposal(self.own_run),
             "notice_id": self._notice,
+            "rejection_id": lambda: self.make._save(
+                MatchRejection(
+                    participant_id=self.own_participant.id,
+                    kind="placement",
+                    placement_id=self._placement(self.user).id,
+                )
+            ),
             "user_id": lambda: self.make.user(Role.COACH),  # admins reach every account
         }
         return makers[param]().id
@@ -207,6 +215,7 @@ KNOWN_OBJECT_PARAMS = {
     "run_id",
     "proposal_id",
     "notice_id",
+    "rejection_id",
     "user_id",
 }
 
