@@ -37,8 +37,16 @@ SENTENCES = {
     "een dagdeel van deze deelnemer.",
     "volunteer_capacity_taken": "De {volunteers} passende {kinds} zijn al bezet, door {taken_by} "
     "andere deelnemers.",
+    "rejected": "{count} van de {reachable} plekken binnen bereik {is} eerder afgewezen voor "
+    "deze deelnemer.",
+    "volunteer_rejected": "De {kinds} binnen bereik zijn eerder afgewezen voor deze deelnemer.",
     "no_room_for_volunteer": "Geen vrij dagdeel of uur meer voor een {kind} naast de plekken.",
     "distance": "Op {km} km afstand.",
+    # some, not all, of the places within reach (reason codes with a `count`)
+    "language_level_some": "{count} van de {reachable} plekken binnen bereik {vraagt} een hoger "
+    "taalniveau (minstens {lowest_needed}) dan {level}.",
+    "no_shared_daypart_some": "{count} van de {reachable} plekken binnen bereik {heeft} geen "
+    "dagdeel waarop deze deelnemer beschikbaar is.",
     "interest": "Past bij de interesse {category}.",
     "kept_from_current": "Loopt al; voortgezet.",
 }
@@ -54,7 +62,14 @@ def reason_text(reason: Reason) -> str:
     if reason.code == "no_volunteer_reachable":
         km = data.get("nearest_km")
         data["nearest"] = "" if km is None else f"; de dichtstbijzijnde woont op {km} km"
-    return SENTENCES.get(reason.code, reason.code).format(**data)
+    code = reason.code
+    one = reason.data.get("count") == 1  # "1 van de 3 plekken vraagt", "2 … vragen"
+    data.update(vraagt="vraagt" if one else "vragen", heeft="heeft" if one else "hebben")
+    data["is"] = "is" if one else "zijn"
+    count, reachable = reason.data.get("count"), reason.data.get("reachable")
+    if count is not None and reachable is not None and count < reachable:
+        code = f"{code}_some" if f"{code}_some" in SENTENCES else code
+    return SENTENCES.get(code, code).format(**data)
 
 
 def _number(value):

@@ -30,6 +30,7 @@ from matcher.models.hours_extras import CoordinatorNotice, ProgressMeeting
 from matcher.models.matching_extras import (
     Decision,
     MatchProposal,
+    MatchRejection,
     OutboxMessage,
     ParticipantOutcomeRow,
     ProposalAction,
@@ -65,6 +66,7 @@ __all__ = [
     "Match",
     "MatchKind",
     "MatchProposal",
+    "MatchRejection",
     "MatchSource",
     "MatchStatus",
     "MatchingRun",

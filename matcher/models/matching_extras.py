@@ -8,8 +8,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from matcher.extensions import db
 from matcher.models.activity import Match, MatchingRun
-from matcher.models.enums import enum_column
+from matcher.models.enums import MatchKind, enum_column
 from matcher.models.people import Participant, User, utcnow
+from matcher.models.registry import Placement, Volunteer
 
 
 class ProposalAction(enum.StrEnum):
@@ -50,11 +51,62 @@ class MatchProposal(db.Model):
     decided_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     version: Mapped[int] = mapped_column(default=0)  # raised by every decision
+    # An added match that changes the day-parts of this running one (one "gewijzigd" row):
+    # accepted, the running match ends and the new one starts; rejected, the running one stays.
+    replaces_id: Mapped[int | None] = mapped_column(sa.ForeignKey("matches.id"))
 
     run: Mapped[MatchingRun] = relationship()
     participant: Mapped[Participant] = relationship()
-    match: Mapped[Match] = relationship()
+    match: Mapped[Match] = relationship(foreign_keys=[match_id])
+    replaces: Mapped[Match | None] = relationship(foreign_keys=[replaces_id])
     decided_by: Mapped[User | None] = relationship()
+
+
+class MatchRejection(db.Model):
+    """A pairing the coordinator rejected: later runs do not propose this placement or volunteer
+    for this participant (rule R8, `forbidden`) until the rejection is lifted."""
+
+    __tablename__ = "match_rejections"
+    __table_args__ = (
+        sa.CheckConstraint("(placement_id IS NULL) <> (volunteer_id IS NULL)", name="one_target"),
+        # At most one standing rejection per pairing (NULLs differ: one index per target).
+        *(
+            sa.Index(
+                f"uq_match_rejections_standing_{target}",
+                "participant_id",
+                f"{target}_id",
+                unique=True,
+                sqlite_where=sa.text("lifted_at IS NULL"),
+                postgresql_where=sa.text("lifted_at IS NULL"),
+            )
+            for target in ("placement", "volunteer")
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("participants.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[MatchKind] = mapped_column(enum_column(MatchKind, "rejection_kind"))
+    placement_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("placements.id", ondelete="CASCADE")
+    )
+    volunteer_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("volunteers.id", ondelete="CASCADE")
+    )
+    proposal_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("match_proposals.id", ondelete="SET NULL")
+    )
+    rejected_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    rejected_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    lifted_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    lifted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    participant: Mapped[Participant] = relationship()
+    placement: Mapped["Placement | None"] = relationship()
+    volunteer: Mapped["Volunteer | None"] = relationship()
+    rejected_by: Mapped[User | None] = relationship(foreign_keys=[rejected_by_id])
+    lifted_by: Mapped[User | None] = relationship(foreign_keys=[lifted_by_id])
 
 
 class ParticipantOutcomeRow(db.Model):

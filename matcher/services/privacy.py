@@ -33,6 +33,7 @@ ERASE_POLICY: dict[str, Any] = {
     "hours_entries": {"decision_reason": ""},
     "progress_meetings": DELETE,  # conversation summaries are about the person
     "match_proposals": KEEP,  # reason codes only
+    "match_rejections": DELETE,  # a coordinator's judgement about the person
     "run_outcomes": KEEP,  # numbers and reason codes only
     "erasures": KEEP,
 }

@@ -177,12 +177,15 @@ def _sessions(c: Candidates, instance: Instance) -> dict[tuple[int, int], int]:
 
 def _placement_edges(c, p, person, index, session_of) -> list[int]:
     """Sessions within reach (R3), at the participant's level (R4), in a day-part they are
-    free (R1) with a session (R2) that has seats and fits the load cap alone (R5)."""
+    free (R1) with a session (R2) that has seats and fits the load cap alone (R5), of a
+    placement the coordinator did not refuse for them (R8)."""
     edges, placements = [], c.instance.placements
     days = sorted(INDEX[d] for d in person.available)
     for j, km in index.near(person.lat, person.lon, rules.placement_radius(person)):
         placement = placements[j]
         if not rules.level_allows(person.language_level, placement.min_language_level):
+            continue
+        if not rules.allowed(person, "placement", placement.id):
             continue
         for d in days:
             s = session_of.get((j, d))
@@ -197,7 +200,8 @@ def _placement_edges(c, p, person, index, session_of) -> list[int]:
 
 
 def _volunteer_edges(c, p, person, index) -> list[int]:
-    """Wanted volunteers (R6) within both travel radii (R3) sharing a free day-part (R1, R6)."""
+    """Wanted volunteers (R6), not refused for them (R8), within both travel radii (R3)
+    sharing a free day-part (R1, R6)."""
     if not person.wants:
         return []
     edges, volunteers = [], c.instance.volunteers
@@ -207,6 +211,8 @@ def _volunteer_edges(c, p, person, index) -> list[int]:
         if not rules.wants(person, vol.kind) or vol.capacity == 0 or c.v_hours[v] > c.p_max[p]:
             continue
         if not rules.within(km, rules.volunteer_radius(person, vol)):
+            continue
+        if not rules.allowed(person, vol.kind, vol.id):
             continue
         for d in sorted(INDEX[x] for x in person.available & vol.available):
             edges.append(len(c.y_p))

@@ -1,5 +1,6 @@
-"""The plan checker: which hard rules (R1–R6 of docs/instance-format.md) a list of assignments
-breaks in an instance, as structured violations. Pure; the rules themselves are in rules.py.
+"""The plan checker: which hard rules (R1–R6 and R8 of docs/instance-format.md) a list of
+assignments breaks in an instance, as structured violations. Pure; the rules
+themselves are in rules.py.
 
 Assignments are checked in the order given, counting seats, volunteer meetings and hours as they
 come, so a capacity violation names the assignment that goes over. The pin check (R7, pins.py)
@@ -42,8 +43,8 @@ class _Week:
 
 
 def check_plan(instance: Instance, assignments: list[Assignment]) -> list[Violation]:
-    """Every violation of rules R1–R6 by `assignments`, in order of the assignment that breaks
-    it. An assignment whose participant, placement or volunteer is not in the instance breaks
+    """Every violation of rules R1–R6 and R8 by `assignments`, in order of the assignment that
+    breaks it. An assignment whose participant, placement or volunteer is not in the instance breaks
     rule 0 (code `unknown`)."""
     people = {p.id: p for p in instance.participants}
     placements = {p.id: p for p in instance.placements}
@@ -60,6 +61,8 @@ def check_plan(instance: Instance, assignments: list[Assignment]) -> list[Violat
         else:
             found += _meeting(person, target, a, week)
         if person is not None and target is not None:
+            if not rules.allowed(person, a.kind, a.id):
+                found.append((8, "forbidden", None, {"kind": a.kind, "id": a.id}))
             found += _week_of(person, a, week)
             if not rules.within_load_cap(week.hours[person.id], person.max_hours):
                 first_over.setdefault(person.id, i)

@@ -2,13 +2,15 @@
 holds no wording: the web layer (web/matching/reasons.py) and the command line
 (solve_command.py, the result's `reasons`) put the codes into words.
 
-Participant codes (below minimum): no_reachable_placement {nearest_km, max_km},
-language_level {level, lowest_needed, reachable}, no_shared_daypart {reachable},
+Participant codes (below minimum; every cause that applies, in this order):
+no_reachable_placement {nearest_km, max_km} (alone), language_level {level, lowest_needed,
+reachable, count}, no_shared_daypart {reachable, count}, rejected {reachable, count},
 load_cap {max_hours, minimum, possible_hours}, too_few_hours {possible_hours, minimum},
-capacity_taken {sessions, taken_by, more_urgent}, no_combination {free_sessions}, pinned {}.
-Missing wanted volunteer: no_volunteer_reachable {kind, nearest_km}, no_volunteer_daypart
-{kind, reachable}, volunteer_capacity_taken {kind, volunteers, taken_by}, no_room_for_volunteer
-{kind}. Assignment fit: distance {km}, interest {category}, kept_from_current {}, pinned {}.
+capacity_taken {sessions, taken_by, more_urgent, at_minimum, most_hours},
+no_combination {free_sessions}, pinned {}. Missing wanted volunteer: no_volunteer_reachable
+{kind, nearest_km}, volunteer_rejected {kind, count}, no_volunteer_daypart {kind, reachable},
+volunteer_capacity_taken {kind, volunteers, taken_by}, no_room_for_volunteer {kind}.
+Assignment fit: distance {km}, interest {category}, kept_from_current {}, pinned {}.
 """
 
 import numpy as np
@@ -45,33 +47,58 @@ class Explainer:
             self.vol_holders.setdefault(c.meeting_volunteer(e), []).append(c.meeting_participant(e))
         self.vol_busy = {(c.meeting_volunteer(e), c.meeting_daypart(e)) for e in plan.y}
 
-    def below_minimum(self, p: int) -> Reason:
-        """Why participant p misses the minimum."""
+    def below_minimum(self, p: int) -> list[Reason]:
+        """Every cause why participant p misses the minimum, each with its numbers."""
         c, person = self.c, self.c.instance.participants[p]
         km = _km_to_all(person.lat, person.lon, self.p_lat, self.p_lon)
         reach = np.flatnonzero(rules.within(km, rules.placement_radius(person)))
         if reach.size == 0:
             nearest = round(float(km.min()), 1) if km.size else None
-            return Reason(
-                "no_reachable_placement", {"nearest_km": nearest, "max_km": person.max_km}
-            )
-        placements = c.instance.placements
-        needed = [placements[j].min_language_level for j in reach]
-        if not any(rules.level_allows(person.language_level, level) for level in needed):
-            lowest = min(needed, key=LEVEL_RANK.__getitem__)
-            return Reason(
-                "language_level",
-                {
-                    "level": person.language_level,
-                    "lowest_needed": lowest,
-                    "reachable": int(reach.size),
-                },
-            )
+            return [
+                Reason("no_reachable_placement", {"nearest_km": nearest, "max_km": person.max_km})
+            ]
+        out = self._unusable(person, reach)
         if not c.p_x[p]:
-            return Reason("no_shared_daypart", {"reachable": int(reach.size)})
+            return out or [Reason("no_shared_daypart", {"reachable": int(reach.size)})]
+        if c.pinned_x & set(c.p_x[p]) or c.pinned_y & set(c.p_y[p]):
+            return [*out, Reason("pinned", {})]
         if not self.alone[p]:
-            return self._too_few(p, person)
-        return self._capacity(p)
+            out.append(self._too_few(p, person))
+        taken = self._capacity(p)
+        if taken is not None:
+            out.append(taken)
+        elif self.alone[p]:
+            out.append(
+                Reason(
+                    "no_combination", {"free_sessions": len({c.edge_session(e) for e in c.p_x[p]})}
+                )
+            )
+        return out
+
+    def _unusable(self, person, reach) -> list[Reason]:
+        """Placements within reach that the participant cannot use, per cause (R8, R4, R1/R2)."""
+        placements, reachable = self.c.instance.placements, int(reach.size)
+        refused, low, no_day = 0, [], 0
+        for j in reach:
+            placement = placements[j]
+            if not rules.allowed(person, "placement", placement.id):
+                refused += 1
+            elif not rules.level_allows(person.language_level, placement.min_language_level):
+                low.append(placement.min_language_level)
+            elif not any(rules.session_on(placement, d) for d in person.available):
+                no_day += 1
+        out = []
+        if low:
+            lowest = min(low, key=LEVEL_RANK.__getitem__)
+            data = {"level": person.language_level, "lowest_needed": lowest}
+            out.append(
+                Reason("language_level", {**data, "reachable": reachable, "count": len(low)})
+            )
+        if no_day:
+            out.append(Reason("no_shared_daypart", {"reachable": reachable, "count": no_day}))
+        if refused:
+            out.append(Reason("rejected", {"reachable": reachable, "count": refused}))
+        return out
 
     def _too_few(self, p: int, person) -> Reason:
         c, per_day = self.c, {}
@@ -79,8 +106,6 @@ class Explainer:
             d = c.edge_daypart(e)
             per_day[d] = max(per_day.get(d, 0), c.x_hours(e))
         possible = sum(per_day.values()) / 100
-        if c.pinned_x & set(c.p_x[p]) or c.pinned_y & set(c.p_y[p]):
-            return Reason("pinned", {})
         if rules.meets_minimum(possible, person.minimum):
             return Reason(
                 "load_cap",
@@ -92,17 +117,25 @@ class Explainer:
             )
         return Reason("too_few_hours", {"possible_hours": possible, "minimum": person.minimum})
 
-    def _capacity(self, p: int) -> Reason:
+    def _capacity(self, p: int) -> Reason | None:
+        """The fitting sessions that are full, and who holds their seats (None: none full)."""
         c, pace = self.c, self.pace
         sessions = {c.edge_session(e) for e in c.p_x[p]}
         full = [s for s in sessions if len(self.holders.get(s, ())) >= c.s_cap[s]]
         others = {q for s in full for q in self.holders.get(s, ()) if q != p}
-        urgent = sum(1 for q in others if pace[q] > pace[p])
         if not full:
-            return Reason("no_combination", {"free_sessions": len(sessions)})
+            return None
+        urgent = sum(1 for q in others if pace[q] > pace[p])
+        at_minimum = sum(1 for q in others if self.hours[q] >= c.p_min[q])
         return Reason(
             "capacity_taken",
-            {"sessions": len(full), "taken_by": len(others), "more_urgent": urgent},
+            {
+                "sessions": len(full),
+                "taken_by": len(others),
+                "more_urgent": urgent,
+                "at_minimum": at_minimum,
+                "most_hours": max(c.s_hours_f[s] for s in full),
+            },
         )
 
     def missing_volunteer(self, p: int, kind: str) -> Reason:
@@ -117,6 +150,9 @@ class Explainer:
             nearest = round(float(km[of_kind].min()), 1) if of_kind.any() else None
             return Reason("no_volunteer_reachable", {"kind": kind, "nearest_km": nearest})
         edges = [e for e in c.p_y[p] if c.meeting_kind(e) == kind]
+        refused = sum(1 for v in ok if not rules.allowed(person, kind, everyone[v].id))
+        if not edges and refused:
+            return Reason("volunteer_rejected", {"kind": kind, "count": refused})
         if not edges:
             return Reason("no_volunteer_daypart", {"kind": kind, "reachable": len(ok)})
         vols = {c.meeting_volunteer(e) for e in edges}

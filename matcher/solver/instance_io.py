@@ -212,7 +212,26 @@ def _participant(r: _Reader, ids: dict) -> Participant:
         r.strings("wants", VOLUNTEER_KINDS),
         _assignments(r, "current", ident, ids),
         _assignments(r, "pinned", ident, ids),
+        _forbidden(r, ids),
     )
+
+
+def _forbidden(r: _Reader, ids: dict) -> frozenset[tuple[str, str]]:
+    """R8: the (kind, id) pairings this participant must not get; a pinned one is invalid."""
+    out = set()
+    pinned = {
+        (pin.get("kind"), pin.get("id")) for pin in r.array("pinned", []) if isinstance(pin, dict)
+    }
+    for i, raw in enumerate(r.array("forbidden", [])):
+        f = _Reader(raw, _join(r.at("forbidden"), i))
+        kind = f.string("kind", choices=KINDS)
+        ident = f.string("id")
+        if ident not in ids[kind]:
+            raise InstanceError(f.at("id"), f"unknown {kind} {ident!r}")
+        if (kind, ident) in pinned:
+            raise InstanceError(f.at("id"), f"{kind} {ident!r} is both pinned and forbidden")
+        out.add((kind, ident))
+    return frozenset(out)
 
 
 def _assignments(r: _Reader, key: str, participant: str, ids: dict) -> tuple[Assignment, ...]:

@@ -40,6 +40,7 @@ class Participant:
     wants: frozenset[str] = frozenset()
     current: tuple[Assignment, ...] = ()
     pinned: tuple[Assignment, ...] = ()
+    forbidden: frozenset[tuple[str, str]] = frozenset()  # (kind, id) pairings refused (R8)
 
     @property
     def minimum(self) -> float:

@@ -29,6 +29,7 @@ MESSAGES = {
     "volunteer_full": ("volunteer is over capacity {capacity}",) * 2,
     "second_volunteer": ("a second {kind} for this participant",) * 2,
     "daypart_double": ("day-part {daypart!r} is already taken by another pin",) * 2,
+    "forbidden": ("{kind} {id!r} is both pinned and forbidden",) * 2,
     "over_max_hours": ("pinned hours {hours:g} exceed max_hours {max_hours:g}",) * 2,
 }
 

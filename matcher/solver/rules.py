@@ -108,3 +108,9 @@ def wants(person: Participant, kind: str) -> bool:
 def both_free(person: Participant, volunteer: Volunteer, daypart: str) -> bool:
     """R6 (with R1): the meeting's day-part is free for the participant and the volunteer."""
     return daypart in person.available and daypart in volunteer.available
+
+
+# R8: no assignment pairs a participant with a kind and id in their `forbidden`.
+def allowed(person: Participant, kind: str, ident: str) -> bool:
+    """R8: the coordinator did not refuse this placement or volunteer for the participant."""
+    return (kind, ident) not in person.forbidden

@@ -108,7 +108,7 @@ def _outcomes(c: Candidates, plan: Plan) -> list[ParticipantOutcome]:
     outcomes = []
     for p, person in enumerate(c.instance.participants):
         meets = rules.meets_minimum(worked[p], person.minimum)
-        reasons = [] if meets else [explainer.below_minimum(p)]
+        reasons = [] if meets else explainer.below_minimum(p)
         reasons += [explainer.missing_volunteer(p, k) for k in sorted(person.wants - kinds[p])]
         required = person.required
         outcomes.append(

@@ -24,8 +24,14 @@ def proposals(run, action=None):
     return list(db.session.scalars(query.order_by(MatchProposal.id)))
 
 
-def accept_all_and_confirm(user, run):
+def accept_everything(user, run):
+    """ "Alles accepteren" and then the stops it lists for confirmation (issue 14)."""
     review.accept_all(user, run)
+    review.accept_stops(user, run, [(p.id, p.version) for p in review.pending_stops(run)])
+
+
+def accept_all_and_confirm(user, run):
+    accept_everything(user, run)
     changes = confirm.confirm_run(user, run)
     db.session.commit()
     return changes

@@ -20,7 +20,7 @@ from matcher.services import dashboard
 from matcher.services.errors import ValidationFailed
 from matcher.services.matching import confirm, review
 from tests.matching.conftest import WEEK
-from tests.matching.helpers import proposals, run_now
+from tests.matching.helpers import accept_everything, proposals, run_now
 
 
 def _active():
@@ -121,7 +121,7 @@ def test_a_running_match_that_became_impossible_ends_with_its_reason(world, coor
     run = run_now(coordinator, WEEK)
     (end,) = [p for p in proposals(run, "end") if p.match_id == running.id]
     assert end.reasons == [{"code": "participant_unavailable", "data": {"daypart": "mon-am"}}]
-    review.accept_all(coordinator, run)
+    accept_everything(coordinator, run)  # the stop after its confirmation
     changes = confirm.confirm_run(coordinator, run)
     db.session.commit()
     assert running.status == MatchStatus.ENDED and running.ends_on == date(2026, 11, 15)

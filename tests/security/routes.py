@@ -15,6 +15,7 @@ from matcher.models import (
     HoursEntry,
     MatchingRun,
     MatchProposal,
+    MatchRejection,
     Organisation,
     Role,
     Scenario,
@@ -176,6 +177,13 @@ class World:
             ),
             "proposal_id": lambda: self._proposal(self.own_run),
             "notice_id": self._notice,
+            "rejection_id": lambda: self.make._save(
+                MatchRejection(
+                    participant_id=self.own_participant.id,
+                    kind="placement",
+                    placement_id=self._placement(self.user).id,
+                )
+            ),
             "user_id": lambda: self.make.user(Role.COACH),  # admins reach every account
         }
         return makers[param]().id
@@ -224,6 +232,7 @@ KNOWN_OBJECT_PARAMS = {
     "scenario_id",
     "proposal_id",
     "notice_id",
+    "rejection_id",
     "user_id",
 }
 

@@ -14,6 +14,7 @@ PARTICIPANT_DEFAULTS = {
     "language_level": "A0",
     "wants": [],
     "pinned": [],
+    "forbidden": [],
 }
 
 
@@ -28,7 +29,7 @@ def km(a: dict, b: dict) -> float:
 
 
 def check(instance: dict, result: dict) -> list[str]:
-    """Every hard rule 1–7 and the result's own bookkeeping; returns the problems found."""
+    """Every hard rule 1–8 and the result's own bookkeeping; returns the problems found."""
     people = {p["id"]: {**PARTICIPANT_DEFAULTS, **p} for p in instance["participants"]}
     places = {p["id"]: p for p in instance["placements"]}
     vols = {
@@ -71,6 +72,8 @@ def _one(a, people, places, vols, used, hours, support, seats, meets, kinds, pai
         return [f"unknown participant {a['participant']}"]
     out, tag = [], f"{a['participant']}->{a['id']}"
     pairs[(a["participant"], a["kind"], a["id"])] += 1
+    if any(f["kind"] == a["kind"] and f["id"] == a["id"] for f in p["forbidden"]):
+        out.append(f"{tag}: forbidden pairing (rule 8)")
     for d in a["dayparts"]:
         used[(a["participant"], d)] += 1
         if d not in p["available"]:

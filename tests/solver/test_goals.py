@@ -128,11 +128,14 @@ def test_reasons_codes_and_dutch(run):
     assert codes == {
         "far": ["no_reachable_placement"],
         "level": [],
-        "days": ["no_shared_daypart"],
-        "few": ["too_few_hours"],
-        "cap": ["load_cap"],
+        # every cause that applies: s2 within reach asks B1 (issue 14)
+        "days": ["language_level", "no_shared_daypart"],
+        "few": ["language_level", "too_few_hours"],
+        "cap": ["language_level", "load_cap"],
     }
-    cap = outcome(out, "cap")["reason_codes"][0]
+    level = outcome(out, "days")["reason_codes"][0]
+    assert (level["count"], level["reachable"], level["lowest_needed"]) == (1, 2, "B1")
+    cap = outcome(out, "cap")["reason_codes"][1]
     assert (cap["max_hours"], cap["minimum"], cap["possible_hours"]) == (5, 5, 3)
     far = outcome(out, "far")
     assert far["reason_codes"][0]["nearest_km"] == 0.5
@@ -142,7 +145,7 @@ def test_reasons_codes_and_dutch(run):
 def test_reason_language_level(run):
     out = run(doc([person(language_level="A1")], [place(min_language_level="B1")]))
     assert outcome(out, "p1")["reason_codes"] == [
-        {"code": "language_level", "level": "A1", "lowest_needed": "B1", "reachable": 1}
+        {"code": "language_level", "level": "A1", "lowest_needed": "B1", "reachable": 1, "count": 1}
     ]
 
 
@@ -150,7 +153,14 @@ def test_reason_capacity_taken_by_more_urgent(run):
     people = [person("p1", hours_done=0, weeks_left=20), person("p2", hours_done=700)]
     out = run(doc(people, [place()]))
     assert outcome(out, "p2")["reason_codes"] == [
-        {"code": "capacity_taken", "sessions": 2, "taken_by": 1, "more_urgent": 1}
+        {
+            "code": "capacity_taken",
+            "sessions": 2,
+            "taken_by": 1,
+            "more_urgent": 1,
+            "at_minimum": 1,
+            "most_hours": 3.0,
+        }
     ]
 
 

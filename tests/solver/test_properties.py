@@ -111,3 +111,24 @@ def test_random_pins_and_current_are_respected(run, instance, data):
             p["pinned"] = mine[:1]
     again = run(instance, time_limit=1)
     assert again["stats"]["participants_at_minimum"] >= first["stats"]["participants_at_minimum"]
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(instances(), st.data())
+def test_random_forbidden_pairings_never_appear(run, instance, data):
+    """R8: forbid some of what a first solve gave; the second solve (checked independently by
+    the `run` fixture's feasibility check, rule 8) holds none of it."""
+    first = run(instance, time_limit=1)
+    for a in first["assignments"]:
+        if data.draw(st.booleans()):
+            person = next(p for p in instance["participants"] if p["id"] == a["participant"])
+            person.setdefault("forbidden", []).append({"kind": a["kind"], "id": a["id"]})
+    again = run(instance, time_limit=1)
+    refused = {
+        (p["id"], f["kind"], f["id"])
+        for p in instance["participants"]
+        for f in p.get("forbidden", [])
+    }
+    assert not refused & {(a["participant"], a["kind"], a["id"]) for a in again["assignments"]}

@@ -56,9 +56,7 @@ def confirm_run(user: User, run: MatchingRun) -> list[Change]:
     changes: list[Change] = []
     planned: list[Match] = []
     for p in proposals:
-        change = _apply(p, week)
-        if change is not None:
-            changes.append(change)
+        changes += _apply(p, week)
         if p.match.status == MatchStatus.ACTIVE and p.action != ProposalAction.END:
             planned.append(p.match)
     db.session.flush()
@@ -89,21 +87,23 @@ def _take_for_confirmation(user: User, run: MatchingRun) -> None:
     raise ValidationFailed("run.not_reviewable")
 
 
-def _apply(p: MatchProposal, week) -> Change | None:
-    """Carry out one proposal's decision; the change it makes, if any."""
+def _apply(p: MatchProposal, week) -> list[Change]:
+    """Carry out one proposal's decision; the changes it makes. An accepted day-part change
+    ends the match it replaces and starts the new one; rejected, the running match stays."""
     match, accepted = p.match, p.decision == Decision.ACCEPTED
     if p.action == ProposalAction.ADD:
         if not accepted:
             match.status = MatchStatus.REJECTED
-            return None
+            return []
         match.status, match.starts_on, match.pinned = MatchStatus.ACTIVE, week, p.pinned
-        return Change("new", match)
+        ended = [_end(p.replaces, week)] if p.replaces is not None else []
+        return [*ended, Change("new", match)]
     if p.action == ProposalAction.KEEP:
         if p.decision == Decision.REJECTED:
-            return _end(match, week)
+            return [_end(match, week)]
         match.pinned = match.pinned or p.pinned
-        return None
-    return _end(match, week) if accepted else None
+        return []
+    return [_end(match, week)] if accepted else []
 
 
 def _end(match: Match, week) -> Change:

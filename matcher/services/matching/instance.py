@@ -4,6 +4,8 @@ Only ids like "p3", "s7", "v2" reach the solver; the maps to database ids stay h
 matches become `current` (pinned ones `pinned`); deactivated placements, organisations and
 volunteers, volunteers absent in the week, and paused or finished participants are left out.
 Seats held by anyone outside the instance lower the capacity the solver may hand out.
+Standing rejections (services/matching/rejections.py) become each participant's `forbidden`
+(rule R8); a pinned match the coordinator rejected is released like any impossible pin.
 """
 
 from collections import Counter
@@ -27,6 +29,7 @@ from matcher.models import (
     VolunteerAbsence,
 )
 from matcher.services.dashboard import approved_hours
+from matcher.services.matching import rejections
 from matcher.solver import model as sm
 from matcher.solver.pins import pin_violations
 from matcher.solver.rules import WEEKLY_MINIMUM
@@ -46,6 +49,7 @@ class Built:
     current: list[Match] = field(default_factory=list)  # running matches given to the solver
     dropped: list[tuple[Match, str]] = field(default_factory=list)  # left out, with a code
     unpinned: list[Match] = field(default_factory=list)  # pins no longer possible
+    rejected: set[tuple[int, str, int]] = field(default_factory=set)  # (participant, kind, id)
     _reverse: dict[tuple[str, int], str] = field(default_factory=dict, repr=False)
 
     def pseudonym(self, kind: str, db_id: int) -> str | None:
@@ -197,6 +201,7 @@ def _volunteers(built: Built, volunteers: list[Volunteer], fixed: list[Match]) -
 def _participants(built: Built, people: list[Participant], own: list[Match], week: date):
     """Solver participants with their running matches as `current` or `pinned`."""
     done = approved_hours([p.id for p in people], since=None)
+    refused = rejections.standing([p.id for p in people])
     by_person: dict[int, list[Match]] = {}
     for m in own:
         by_person.setdefault(m.participant_id, []).append(m)
@@ -205,6 +210,12 @@ def _participants(built: Built, people: list[Participant], own: list[Match], wee
         pid = f"p{n}"
         built.participant_of[pid] = p.id
         current, pinned = _assignments(built, pid, by_person.get(p.id, []))
+        forbidden = set()
+        for kind, target_id in refused.get(p.id, ()):
+            built.rejected.add((p.id, kind, target_id))
+            target = built.pseudonym(kind, target_id)
+            if target is not None:
+                forbidden.add((kind, target))
         wants = [
             k for k, on in (("taalmaatje", p.wants_taalmaatje), ("buddy", p.wants_buddy)) if on
         ]
@@ -225,6 +236,7 @@ def _participants(built: Built, people: list[Participant], own: list[Match], wee
                 wants=frozenset(wants),
                 current=tuple(current),
                 pinned=tuple(pinned),
+                forbidden=frozenset(forbidden),
             )
         )
     return out

@@ -1,9 +1,12 @@
-"""From a solver result back to the database: proposals (keep, add, end) with reason codes."""
+"""From a solver result back to the database: proposals (keep, add, end) with reason codes.
+
+A plan that keeps a running pairing on other day-parts is one added proposal that `replaces`
+the running match (shown as one "gewijzigd" row), not an end plus a new match."""
 
 from collections import Counter
 from dataclasses import asdict
 
-from matcher.dayparts import to_mask
+from matcher.dayparts import from_mask, to_mask
 from matcher.extensions import db
 from matcher.models import (
     Match,
@@ -30,6 +33,7 @@ def store_result(run: MatchingRun, built: Built, result: sm.Result) -> None:
         _key(m.participant_id, m.kind, m.placement_id or m.volunteer_id, m.dayparts): m
         for m in built.current
     }
+    by_pair = {key[:3]: m for key, m in running.items()}
     left = _places_left(built.instance, result)
     kept: set[int] = set()
     changed: set[int] = set()
@@ -44,8 +48,16 @@ def store_result(run: MatchingRun, built: Built, result: sm.Result) -> None:
             kept.add(existing.id)
             _propose(run, pid, existing, ProposalAction.KEEP, reasons)
             continue
+        replaced = _shortened_or_extended(by_pair.get((pid, str(a.kind), target)), a, kept)
+        if replaced is not None:
+            kept.add(replaced.id)
+            reasons = [r for r in reasons if r["code"] != "kept_from_current"]
+            reasons.insert(0, _changed(from_mask(replaced.dayparts), list(a.dayparts)))
+            problem = match_problem(replaced, built.week)
+            if problem is not None:
+                reasons.insert(1, problem)
         match = _new_match(run, built, pid, a, reasons)
-        _propose(run, pid, match, ProposalAction.ADD, reasons)
+        _propose(run, pid, match, ProposalAction.ADD, reasons, replaced)
         changed.add(pid)
     for m in built.current:
         if m.id not in kept:
@@ -63,10 +75,27 @@ def _reason(reason: sm.Reason) -> dict:
     return {"code": reason.code, "data": dict(reason.data)}
 
 
-def _propose(run, pid: int, match: Match, action: ProposalAction, reasons: list) -> None:
+def _shortened_or_extended(running: Match | None, a: sm.Assignment, kept: set[int]):
+    """The running match of the same pairing that the assignment keeps on other day-parts
+    (sharing at least one), or None: a wholly different day-part is a stop and a new match."""
+    if running is None or running.id in kept:
+        return None
+    return running if set(from_mask(running.dayparts)) & set(a.dayparts) else None
+
+
+def _changed(before: list[str], after: list[str]) -> dict:
+    return {"code": "dayparts_changed", "data": {"before": before, "after": after}}
+
+
+def _propose(run, pid: int, match: Match, action, reasons: list, replaces=None) -> None:
     db.session.add(
         MatchProposal(
-            run_id=run.id, participant_id=pid, match=match, action=action, reasons=reasons
+            run_id=run.id,
+            participant_id=pid,
+            match=match,
+            action=action,
+            reasons=reasons,
+            replaces=replaces,
         )
     )
 
@@ -93,6 +122,9 @@ def _new_match(run, built: Built, pid: int, a: sm.Assignment, reasons: list) -> 
 
 def _end_reason(match: Match, built: Built) -> dict:
     """Why a running match is not in the plan: the hard rule it breaks now, or a better plan."""
+    target = match.placement_id or match.volunteer_id
+    if (match.participant_id, match.kind.value, target) in built.rejected:
+        return {"code": "rejected_pairing", "data": {}}
     if match in built.unpinned:
         problem = match_problem(match, built.week)
         return problem or {"code": "pin_impossible", "data": {}}

@@ -1,5 +1,6 @@
 """Reviewing a run: per participant the proposed plan, its hours, what changed and why; and the
-coordinator's decisions (accept, reject, pin; accept all).
+coordinator's decisions (accept, reject, pin; accept all new and unchanged; accept the stops
+after seeing them listed). A rejected pairing is remembered (rejections.py).
 
 A decision is one conditional update on the proposal's version, only while its run is done
 (not confirmed): of two coordinators deciding at once one wins and the other is told what was
@@ -7,7 +8,7 @@ decided; a decision on a confirmed run is refused."""
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import selectinload
 
 from matcher.extensions import db
@@ -25,6 +26,7 @@ from matcher.models import (
 from matcher.models.people import utcnow
 from matcher.services import audit
 from matcher.services.errors import DomainError, NotFound, ValidationFailed
+from matcher.services.matching import rejections
 from matcher.services.progress import WEEKLY_MINIMUM, minimum_of
 from matcher.solver.rules import meets_minimum
 
@@ -81,6 +83,20 @@ class ParticipantReview:
         """Whether their load cap is below the six hours (they reach their maximum instead)."""
         return self.minimum < WEEKLY_MINIMUM
 
+    @property
+    def to_decide(self) -> bool:
+        """Whether the plan changes anything for them (a new, changed or stopping match)."""
+        return any(p.action != ProposalAction.KEEP for p in self.proposals)
+
+    @property
+    def open_count(self) -> int:
+        """Their changes still waiting for a decision."""
+        return sum(
+            1
+            for p in self.proposals
+            if p.action != ProposalAction.KEEP and p.decision == Decision.PENDING
+        )
+
 
 def review(run: MatchingRun, which: str | None = None) -> list[ParticipantReview]:
     """Participants of the run with their proposals; `which` is one of FILTERS or None."""
@@ -103,6 +119,11 @@ def review(run: MatchingRun, which: str | None = None) -> list[ParticipantReview
             selectinload(MatchProposal.match)
             .selectinload(Match.placement)
             .selectinload(Placement.sessions),
+            selectinload(MatchProposal.match)
+            .selectinload(Match.placement)
+            .selectinload(Placement.organisation),
+            selectinload(MatchProposal.replaces),
+            selectinload(MatchProposal.decided_by),
         )
         .order_by(MatchProposal.id)
     )
@@ -165,19 +186,62 @@ def decide(
     if decided != 1:
         _refuse_closed(run)
         raise DecidedMeanwhile(proposal)
+    if choice == "reject":
+        rejections.remember(user, proposal)
+    else:
+        rejections.forget(user, proposal)
     audit.record(user, choice, "match_proposal", proposal.id, ["decision", "pinned"])
     db.session.flush()
     return proposal
 
 
 def accept_all(user: User, run: MatchingRun) -> int:
-    """Accept every proposal still pending (one conditional update); returns how many."""
+    """Accept every new, changed and unchanged proposal still pending (one conditional update);
+    stops stay open (accept_stops); returns how many were accepted."""
+    return _accept(user, run, MatchProposal.action != ProposalAction.END, "accept_all")
+
+
+def pending_stops(run: MatchingRun) -> list[MatchProposal]:
+    """The stops still waiting for a decision, with participant and what stops."""
+    return list(
+        db.session.scalars(
+            select(MatchProposal)
+            .where(
+                MatchProposal.run_id == run.id,
+                MatchProposal.action == ProposalAction.END,
+                MatchProposal.decision == Decision.PENDING,
+            )
+            .options(
+                selectinload(MatchProposal.participant),
+                selectinload(MatchProposal.match).selectinload(Match.volunteer),
+                selectinload(MatchProposal.match)
+                .selectinload(Match.placement)
+                .selectinload(Placement.organisation),
+            )
+            .order_by(MatchProposal.participant_id, MatchProposal.id)
+        )
+    )
+
+
+def accept_stops(user: User, run: MatchingRun, seen: list[tuple[int, int]]) -> int:
+    """Accept exactly the stops the coordinator was shown, `seen` as (proposal id, version):
+    one conditional update; a stop decided since (another version) is left as it is."""
+    if not seen:
+        return 0
+    shown = or_(*(and_(MatchProposal.id == i, MatchProposal.version == v) for i, v in seen))
+    return _accept(
+        user, run, and_(MatchProposal.action == ProposalAction.END, shown), "accept_stops"
+    )
+
+
+def _accept(user: User, run: MatchingRun, which, action: str) -> int:
     _hold_reviewable(run)
     accepted = db.session.execute(
         update(MatchProposal)
         .where(
             MatchProposal.run_id == run.id,
             MatchProposal.decision == Decision.PENDING,
+            which,
             _still_reviewable(run),
         )
         .values(
@@ -190,7 +254,7 @@ def accept_all(user: User, run: MatchingRun) -> int:
     ).rowcount
     if accepted == 0:
         _refuse_closed(run)
-    audit.record(user, "accept_all", "matching_run", run.id, ["decision"])
+    audit.record(user, action, "matching_run", run.id, ["decision"])
     db.session.flush()
     return accepted
 

@@ -10,7 +10,6 @@ from flask import (
     jsonify,
     redirect,
     render_template,
-    request,
     url_for,
 )
 from flask_babel import format_datetime
@@ -26,7 +25,7 @@ from matcher.extensions import db
 from matcher.models import Municipality, Role, RunStatus
 from matcher.services.errors import DomainError
 from matcher.services.matching import confirm, review, runs
-from matcher.web import boundary, params
+from matcher.web import boundary
 from matcher.web.matching import mail, reasons
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
 from matcher.web.roles import restrict_blueprint
@@ -53,7 +52,7 @@ RUN_ERRORS = {
     "stale": _l("de server is gestopt tijdens de koppelronde"),
     "not_picked_up": _l("geen verwerker heeft de koppelronde op tijd opgepakt"),
 }
-ACTIONS = {"keep": _l("blijft"), "add": _l("nieuw"), "end": _l("stopt")}
+ACTIONS = {"keep": _l("blijft"), "add": _l("nieuw"), "end": _l("stopt"), "change": _l("gewijzigd")}
 DECISIONS = {"pending": _l("open"), "accepted": _l("geaccepteerd"), "rejected": _l("afgewezen")}
 
 
@@ -73,6 +72,12 @@ def match_hours(match) -> float:
     return sum(by_day.get(d, 0.0) for d in from_mask(match.dayparts))
 
 
+def action_of(proposal) -> str:
+    """keep, add, end, or change (an added match that replaces a running one's day-parts)."""
+    action = proposal.action.value
+    return "change" if action == "add" and proposal.replaces_id is not None else action
+
+
 @bp.context_processor
 def _helpers():
     return {
@@ -81,6 +86,7 @@ def _helpers():
         "run_status_label": lambda v: RUN_STATUS.get(str(v), v),
         "solver_status_label": lambda v: SOLVER_STATUS.get(str(v), v),
         "action_label": lambda v: ACTIONS.get(str(v), v),
+        "action_of": action_of,
         "decision_label": lambda v: DECISIONS.get(str(v), v),
         "run_error_label": run_error_label,
     }
@@ -185,62 +191,6 @@ def status(run_id: int):
     )
 
 
-@bp.route("/runs/<int:run_id>/review")
-def review_page(run_id: int, conflicts=None):
-    the_run = runs.get_run(run_id)
-    if the_run.status not in (RunStatus.DONE, RunStatus.CONFIRMED):
-        return redirect(url_for(".run", run_id=run_id))
-    which = params.arg_choice("filter", review.FILTERS)
-    rows = review.review(the_run, which)
-    page = render_template(
-        "matching/review.html",
-        run=the_run,
-        rows=rows,
-        which=which,
-        form=EmptyForm(),
-        conflicts=conflicts or [],
-    )
-    return page, 409 if conflicts else 200
-
-
-@bp.post("/runs/<int:run_id>/proposals/<int:proposal_id>")
-def decide(run_id: int, proposal_id: int):
-    if not EmptyForm().validate_on_submit() or request.form.get("choice") not in CHOICES:
-        abort(400)
-    the_run = runs.get_run(run_id)
-    seen = request.form.get("version", type=int)
-    try:
-        review.decide(current_user, the_run, proposal_id, request.form["choice"], seen)
-    except review.AlreadyConfirmed as error:
-        boundary.discard()
-        flash(_already_confirmed(error), "error")
-    except review.DecidedMeanwhile as error:
-        boundary.discard()
-        flash(_decided_meanwhile(error), "error")
-    except DomainError:
-        boundary.discard()
-        flash(_("Dit voorstel kan niet meer worden gewijzigd."), "error")
-    target = url_for(".review_page", run_id=run_id, filter=request.form.get("filter") or None)
-    return redirect(f"{target}#proposal-{proposal_id}")
-
-
-@bp.post("/runs/<int:run_id>/accept-all")
-def accept_all(run_id: int):
-    if not EmptyForm().validate_on_submit():
-        abort(400)
-    try:
-        count = review.accept_all(current_user, runs.get_run(run_id))
-    except review.AlreadyConfirmed as error:
-        boundary.discard()
-        flash(_already_confirmed(error), "error")
-    except DomainError:
-        boundary.discard()
-        flash(_("Deze ronde kan niet meer worden gewijzigd."), "error")
-    else:
-        flash(_("%(n)s voorstellen geaccepteerd.", n=count), "success")
-    return redirect(url_for(".review_page", run_id=run_id))
-
-
 @bp.post("/runs/<int:run_id>/confirm")
 def confirm_run(run_id: int):
     if not EmptyForm().validate_on_submit():
@@ -251,7 +201,7 @@ def confirm_run(run_id: int):
         mail.queue_messages(the_run, changes)
     except confirm.Conflicts as error:
         boundary.discard()
-        return review_page(run_id, conflicts=error.conflicts)
+        return review_views.review_page(run_id, conflicts=error.conflicts)
     except review.AlreadyConfirmed as error:
         boundary.discard()
         flash(_already_confirmed(error), "error")
@@ -270,4 +220,4 @@ def history():
     return render_template("matching/history.html", runs=_history())
 
 
-from matcher.web.matching import manual_views  # noqa: E402, F401  (registers the routes)
+from matcher.web.matching import manual_views, review_views  # noqa: E402, F401  (routes)
