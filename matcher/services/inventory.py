@@ -136,7 +136,14 @@ TABLES: dict[str, TableClass] = {
         ("coordinator",),
         "anonymised_with_participant",
         pseudonymous="participant_id decided_by_id",
-        none="id run_id match_id action decision pinned reasons decided_at version",
+        none="id run_id match_id replaces_id action decision pinned reasons decided_at version",
+    ),
+    "match_rejections": TableClass(
+        "matching",
+        ("coordinator",),
+        "deleted_with_participant",
+        pseudonymous="participant_id rejected_by_id lifted_by_id",
+        none="id kind placement_id volunteer_id proposal_id rejected_at lifted_at",
     ),
     "run_outcomes": TableClass(
         "matching",

@@ -50,6 +50,7 @@ CATALOGUE = {
     "manual.no_dayparts": _l("Kies minstens één dagdeel."),
     "manual.one_daypart": _l("Een taalmaatje of buddy ziet de deelnemer op één dagdeel."),
     "match.ends_before_start": _l("Deze koppeling kan niet op die dag eindigen."),
+    "rejection_lifted": _l("Deze afwijzing is intussen al opgeheven."),
     "match.ended_meanwhile": _l(
         "Deze koppeling is intussen door iemand anders beëindigd; er is niets opgeslagen."
     ),
