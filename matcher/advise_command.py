@@ -1,15 +1,12 @@
 """`matcher advise INSTANCE.json -o ADVICE.json`: recruitment advice as matcher-advice/1."""
 
-import json
-import sys
 import time
 
 import click
 
-from matcher.solve_command import _progress, _refuse, _write_atomically
+from matcher.solve_command import _progress, read_instance, write_document
 from matcher.solver.advice import advise as run_advice
 from matcher.solver.advice_model import advice_to_json
-from matcher.solver.instance_io import InstanceError, parse_instance
 
 
 @click.command("advise")
@@ -37,18 +34,7 @@ def advise(
     instance: str, output: str | None, suggestions: int, time_limit: float, workers: int, seed: int
 ) -> None:
     """Advise what to recruit for INSTANCE.json (matcher-instance/1): matcher-advice/1."""
-    try:
-        with open(instance, encoding="utf-8") as handle:
-            doc = json.load(handle)
-        parsed = parse_instance(doc)
-    except json.JSONDecodeError as error:
-        _refuse(
-            f"{instance}: not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}"
-        )
-    except UnicodeDecodeError as error:
-        _refuse(f"{instance}: not UTF-8 text: {error.reason}")
-    except InstanceError as error:
-        _refuse(f"{instance}: {error}")
+    parsed = read_instance(instance)
     advice = run_advice(
         parsed,
         suggestions=suggestions,
@@ -57,8 +43,4 @@ def advise(
         seed=seed,
         progress=_progress(time.monotonic()),
     )
-    text = json.dumps(advice_to_json(advice), ensure_ascii=False, indent=1) + "\n"
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        _write_atomically(output, text)
+    write_document(output, advice_to_json(advice))

@@ -104,10 +104,23 @@ def result_document(result: Result) -> dict:
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 def solve(instance: str, output: str | None, time_limit: float, workers: int, seed: int) -> None:
     """Solve INSTANCE.json (matcher-instance/1) and write the plan as matcher-result/1."""
+    parsed = read_instance(instance)
+    result = run_solver(
+        parsed,
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        progress=_progress(time.monotonic()),
+    )
+    write_document(output, result_document(result))
+
+
+def read_instance(instance: str):
+    """The parsed instance file; exit 2 naming the file and the place when it is not one."""
     try:
         with open(instance, encoding="utf-8") as handle:
             doc = json.load(handle)
-        parsed = parse_instance(doc)
+        return parse_instance(doc)
     except json.JSONDecodeError as error:
         _refuse(
             f"{instance}: not valid JSON (line {error.lineno}, column {error.colno}): {error.msg}"
@@ -116,14 +129,11 @@ def solve(instance: str, output: str | None, time_limit: float, workers: int, se
         _refuse(f"{instance}: not UTF-8 text: {error.reason}")
     except InstanceError as error:
         _refuse(f"{instance}: {error}")
-    result = run_solver(
-        parsed,
-        time_limit=time_limit,
-        workers=workers,
-        seed=seed,
-        progress=_progress(time.monotonic()),
-    )
-    text = json.dumps(result_document(result), ensure_ascii=False, indent=1) + "\n"
+
+
+def write_document(output: str | None, document: dict) -> None:
+    """The JSON document to `output` (atomically) or to stdout."""
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     if output is None:
         sys.stdout.write(text)
     else:
