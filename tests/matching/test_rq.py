@@ -1,44 +1,20 @@
 """The RQ path: with MATCHER_REDIS_URL set, runs and mail go through a queue on a real Redis
 server (Debian's redis-server on 127.0.0.1, started here) and a worker executes them."""
 
-import shutil
-import subprocess
-import time
-
 import pytest
 
 from matcher import jobs
 from matcher.extensions import db
 from matcher.models import RunStatus
 from matcher.services.matching import runs
-from tests.matching.conftest import WEEK, free_port
+from tests.matching.conftest import WEEK
 from tests.matching.helpers import proposals
+from tests.redis_server import redis_server
 
 
 @pytest.fixture(scope="module")
 def redis_url():
-    binary = shutil.which("redis-server") or shutil.which("/usr/bin/redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed (python3 dev.py test installs it as root)")
-    from redis import Redis
-
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    client = Redis.from_url(url)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except Exception:
-            time.sleep(0.05)
-    yield url
-    client.close()
-    process.terminate()
-    process.wait(timeout=10)
+    yield from redis_server()
 
 
 def test_a_run_is_queued_on_redis_and_executed_by_the_worker(

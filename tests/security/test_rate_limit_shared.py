@@ -1,43 +1,18 @@
 """Rate limits shared across workers: with MATCHER_RATELIMIT_STORAGE_URI pointing at Redis, two
 app instances (two gunicorn workers) count against one limit. A real redis-server is started."""
 
-import shutil
-import subprocess
-import time
-
 import pytest
 
 from matcher import create_app
 from matcher.extensions import db
 from matcher.models import Role
 from tests.conftest import Client
-from tests.matching.conftest import free_port
+from tests.redis_server import redis_server
 
 
 @pytest.fixture(scope="module")
 def redis_url():
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip("redis-server is not installed (python3 dev.py test installs it as root)")
-    from redis import Redis
-
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    url = f"redis://127.0.0.1:{port}/0"
-    client = Redis.from_url(url)
-    for _ in range(200):
-        try:
-            client.ping()
-            break
-        except Exception:  # not up yet
-            time.sleep(0.05)
-    yield url
-    client.close()
-    process.terminate()
-    process.wait(timeout=10)
+    yield from redis_server()
 
 
 @pytest.fixture
