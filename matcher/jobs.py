@@ -103,6 +103,22 @@ def _send_once() -> float | None:
         return notifications.next_retry_in()
 
 
+def in_background(target, *args, job_timeout: int = 900) -> threading.Thread | None:
+    """Run `target(*args)` outside the request, inside an app context: an RQ job when
+    MATCHER_REDIS_URL is set (then `matcher worker` runs it), else a worker thread."""
+    app = current_app._get_current_object()
+    if app.config["REDIS_URL"]:
+        _queue(app).enqueue(call_in_context, target, *args, job_timeout=job_timeout)
+        return None
+    return _in_thread(app, target, *args)
+
+
+def call_in_context(target, *args) -> None:
+    """The RQ job behind in_background: `target(*args)` in an app context."""
+    with _context():
+        target(*args)
+
+
 def _in_thread(app: Flask, target, *args) -> threading.Thread:
     def work():
         with app.app_context():

@@ -217,20 +217,8 @@ class _Heartbeat:
             db.session.remove()
 
 
-def start_in_background(run_id: int) -> threading.Thread | None:
-    """Compute the run outside the request: an RQ job with MATCHER_REDIS_URL, else a thread."""
+def start_in_background(run_id: int):
+    """Compute the run outside the request (an RQ job with MATCHER_REDIS_URL, else a thread)."""
     from matcher import jobs
 
-    app = current_app._get_current_object()
-    if app.config["REDIS_URL"]:
-        jobs._queue(app).enqueue(run_advice_job, run_id, job_timeout=900)
-        return None
-    return jobs._in_thread(app, execute, run_id)
-
-
-def run_advice_job(run_id: int) -> None:
-    """The RQ job (inside an app context)."""
-    from matcher import jobs
-
-    with jobs._context():
-        execute(run_id)
+    return jobs.in_background(execute, run_id)

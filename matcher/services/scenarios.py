@@ -98,20 +98,10 @@ def queue(scenario_id: int) -> None:
 
 
 def start_in_background(scenario_id: int):
+    """Compute the run outside the request (an RQ job with MATCHER_REDIS_URL, else a thread)."""
     from matcher import jobs
 
-    app = current_app._get_current_object()
-    if app.config["REDIS_URL"]:
-        jobs._queue(app).enqueue(run_scenario_job, scenario_id, job_timeout=900)
-        return None
-    return jobs._in_thread(app, execute, scenario_id)
-
-
-def run_scenario_job(scenario_id: int) -> None:
-    from matcher import jobs
-
-    with jobs._context():
-        execute(scenario_id)
+    return jobs.in_background(execute, scenario_id)
 
 
 def execute(scenario_id: int) -> None:
