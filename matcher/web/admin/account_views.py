@@ -6,36 +6,20 @@ or forgotten session cookie is anonymous afterwards. Every change is audited.
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import PasswordField, SelectChoice, SelectField
-from wtforms.validators import DataRequired, Length
 
 from matcher.extensions import db
 from matcher.models import Role, User
 from matcher.services import accounts
 from matcher.services.errors import ValidationFailed
-from matcher.web import boundary
-from matcher.web.admin import bp, password_message
-from matcher.web.fields import Form
-from matcher.web.labels import ROLE_LABELS
+from matcher.web import boundary, messages
+from matcher.web.admin import bp
+from matcher.web.admin.forms import ConfirmForm, NewPasswordForm, RoleForm
 
 
-class RoleForm(Form):
-    role = SelectField(
-        _l("Rol"), choices=[SelectChoice(r.value, ROLE_LABELS[r.value]) for r in Role]
-    )
-
-
-class NewPasswordForm(Form):
-    password = PasswordField(
-        _l("Nieuw wachtwoord"),
-        validators=[DataRequired(), Length(min=accounts.MIN_PASSWORD_LENGTH, max=200)],
-    )
-
-
-class ConfirmForm(Form):
-    """A button with nothing but its CSRF token."""
+def password_message(code: str) -> str:
+    """The Dutch explanation of a password-policy refusal."""
+    return messages.word(code if code.startswith("password_") else "password_unusable")
 
 
 def _account(user_id: int) -> User:

@@ -6,27 +6,12 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SearchField, SelectChoice, SelectField
-from wtforms.validators import Length, Optional
 
 from matcher.services import audit_checks, privacy
 from matcher.web.admin import bp
-from matcher.web.fields import PAGE, RECORD_ID, Form, WholeNumberField
+from matcher.web.admin.forms import ACTION_LABELS, AuditFilterForm, VerifyForm
 
 PER_PAGE = 100
-ACTION_LABELS = {
-    "view": _l("bekeken"),
-    "create": _l("aangemaakt"),
-    "update": _l("gewijzigd"),
-    "export": _l("inzage geëxporteerd"),
-    "erase": _l("gewist op verzoek"),
-    "purge": _l("gewist na bewaartermijn"),
-    "login": _l("inloggen"),
-    "lock": _l("account geblokkeerd"),
-    "activate": _l("geactiveerd"),
-    "deactivate": _l("gedeactiveerd"),
-    "end_sessions": _l("alle sessies beëindigd"),
-}
 RESULT_LABELS = {"done": _l("gelukt"), "refused": _l("geweigerd")}
 CHAIN_PROBLEMS = {
     "changed": _l("de inhoud is veranderd na het vastleggen"),
@@ -34,27 +19,6 @@ CHAIN_PROBLEMS = {
     "missing": _l("gebeurtenissen ervoor ontbreken"),
     "tail": _l("gebeurtenissen aan het eind ontbreken"),
 }
-
-
-class VerifyForm(Form):
-    """Check the chain now (POST, CSRF): it writes the check's result, never an event."""
-
-
-class AuditFilterForm(Form):
-    class Meta:
-        csrf = False  # a GET filter form changes nothing
-
-    participant = WholeNumberField(_l("Deelnemernummer"), [Optional()], bound=RECORD_ID)
-    actor = SearchField(_l("Gebruiker (naam of e-mail)"), validators=[Optional(), Length(max=80)])
-    action = SelectField(
-        _l("Handeling"),
-        validators=[Optional()],
-        choices=[SelectChoice("", _l("alle"))]
-        + [SelectChoice(key, label) for key, label in ACTION_LABELS.items()],
-    )
-    date_from = DateField(_l("Vanaf datum"), validators=[Optional()])
-    date_to = DateField(_l("Tot en met datum"), validators=[Optional()])
-    page = WholeNumberField(validators=[Optional()], bound=PAGE, default=1)
 
 
 @bp.route("/audit")

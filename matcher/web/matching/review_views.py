@@ -15,15 +15,15 @@ from matcher.services import access
 from matcher.services.errors import DomainError, NotFound
 from matcher.services.matching import rejections, review, runs, summary
 from matcher.web import boundary, params
-from matcher.web.matching import (
+from matcher.web.matching import bp
+from matcher.web.matching.forms import EmptyForm
+from matcher.web.matching.wording import (
     CHOICES,
     DECISIONS,
     _already_confirmed,
     _decided_meanwhile,
     _moment,
-    bp,
 )
-from matcher.web.matching.forms import EmptyForm
 
 MAX_STOPS = 5000  # more "id:version" fields than any run has stops
 
