@@ -17,6 +17,7 @@ from werkzeug.serving import make_server
 from matcher import create_app
 from matcher.extensions import db
 from matcher.models import (
+    AdviceRun,
     Match,
     MatchingRun,
     Organisation,
@@ -26,6 +27,7 @@ from matcher.models import (
     User,
     Volunteer,
 )
+from matcher.services import advice, scenarios
 from matcher.services.demo import prepare_demo_database
 from matcher.services.matching import runs
 from matcher.weeks import today, week_start
@@ -68,12 +70,25 @@ def _demo_ids(app) -> dict:
         run = runs.start_run(coordinator, week_start(today()) + timedelta(days=7), None)
         db.session.commit()
         runs.execute(run.id)
+        # One finished recruitment advice and a scenario made from its top suggestion, so the
+        # Werving pages have something to show.
+        advice_run = advice.start_advice(coordinator, week_start(today()), None)
+        db.session.commit()
+        advice.execute(advice_run.id)
+        db.session.expire_all()
+        advice_run = db.session.get(AdviceRun, advice_run.id)
+        assert advice_run.status == "done" and advice_run.document["suggestions"], advice_run.error
+        scenario = scenarios.from_suggestion(coordinator, advice_run, 1)
+        db.session.commit()
         first = {
             "organisation_id": db.session.scalar(select(Organisation.id).order_by(Organisation.id)),
             "placement_id": db.session.scalar(select(Placement.id).order_by(Placement.id)),
             "volunteer_id": db.session.scalar(select(Volunteer.id).order_by(Volunteer.id)),
             "run_id": db.session.scalar(select(MatchingRun.id).order_by(MatchingRun.id.desc())),
             "user_id": coach.id,
+            "advice_id": advice_run.id,
+            "rank": 1,
+            "scenario_id": scenario.id,
         }
         matched = select(Match.participant_id).where(Match.placement_id.is_not(None))
         first["participant_id"] = db.session.scalar(
