@@ -16,10 +16,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from matcher.extensions import db
 from matcher.models import AdviceRun, User
 from matcher.models.people import utcnow
-from matcher.services import audit
+from matcher.services import audit, claims
 from matcher.services.errors import DomainError, NotFound
 from matcher.services.matching.instance import build_instance
-from matcher.services.matching.runs import worker_identity
 from matcher.solver.advice import advise
 from matcher.solver.advice_bottleneck import bottlenecks
 from matcher.solver.advice_model import advice_to_json
@@ -116,15 +115,8 @@ def get_advice_or_none(run_id: int) -> AdviceRun | None:
 
 def execute(run_id: int) -> None:
     """Compute a queued advice run (commits; inside an app context)."""
-    worker = worker_identity()
-    taken = db.session.execute(
-        update(AdviceRun)
-        .where(AdviceRun.id == run_id, AdviceRun.status == "queued")
-        .values(status="running", heartbeat_at=utcnow(), worker=worker)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    db.session.commit()
-    if taken != 1:
+    worker = claims.claim_queued(AdviceRun, run_id)
+    if worker is None:
         return
     beat = _Heartbeat(current_app._get_current_object(), run_id, worker)
     beat.start()

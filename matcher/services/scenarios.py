@@ -21,10 +21,9 @@ from sqlalchemy import select, update
 from matcher.extensions import db
 from matcher.models import AdviceRun, Placement, Scenario, User
 from matcher.models.people import utcnow
-from matcher.services import audit
+from matcher.services import audit, claims
 from matcher.services.errors import DomainError, NotFound
 from matcher.services.matching.instance import build_instance
-from matcher.services.matching.runs import worker_identity
 from matcher.solver.advice_model import apply, new_id, suggestion_from_json
 from matcher.solver.solve import solve
 
@@ -106,15 +105,8 @@ def start_in_background(scenario_id: int):
 
 def execute(scenario_id: int) -> None:
     """Solve the baseline and the scenario and store the comparison (commits)."""
-    worker = worker_identity()
-    taken = db.session.execute(
-        update(Scenario)
-        .where(Scenario.id == scenario_id, Scenario.status == "queued")
-        .values(status="running", heartbeat_at=utcnow(), worker=worker)
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    db.session.commit()
-    if taken != 1:
+    worker = claims.claim_queued(Scenario, scenario_id)
+    if worker is None:
         return
     try:
         scenario = get(scenario_id)

@@ -117,6 +117,15 @@ def _decision_json(the_run, proposal_id: int, which, problem: str | None):
     )
 
 
+def refused(run_id: int, error: DomainError, otherwise: str):
+    """A refused change to a run: nothing is stored, and the review page says why (who
+    confirmed it, when it was confirmed meanwhile; else `otherwise`)."""
+    boundary.discard()
+    confirmed = isinstance(error, review.AlreadyConfirmed)
+    flash(_already_confirmed(error) if confirmed else otherwise, "error")
+    return redirect(url_for(".review_page", run_id=run_id))
+
+
 @bp.post("/runs/<int:run_id>/accept-all")
 def accept_all(run_id: int):
     if not EmptyForm().validate_on_submit():
@@ -124,14 +133,8 @@ def accept_all(run_id: int):
     the_run = runs.get_run(run_id)
     try:
         count = review.accept_all(current_user, the_run)
-    except review.AlreadyConfirmed as error:
-        boundary.discard()
-        flash(_already_confirmed(error), "error")
-        return redirect(url_for(".review_page", run_id=run_id))
-    except DomainError:
-        boundary.discard()
-        flash(_("Deze ronde kan niet meer worden gewijzigd."), "error")
-        return redirect(url_for(".review_page", run_id=run_id))
+    except DomainError as error:
+        return refused(run_id, error, _("Deze ronde kan niet meer worden gewijzigd."))
     db.session.expire_all()  # read what the conditional updates wrote; the boundary commits
     flash(
         ngettext("%(num)d voorstel geaccepteerd.", "%(num)d voorstellen geaccepteerd.", count),
@@ -176,14 +179,8 @@ def accept_stops(run_id: int):
     the_run = runs.get_run(run_id)
     try:
         count = review.accept_stops(current_user, the_run, seen)
-    except review.AlreadyConfirmed as error:
-        boundary.discard()
-        flash(_already_confirmed(error), "error")
-        return redirect(url_for(".review_page", run_id=run_id))
-    except DomainError:
-        boundary.discard()
-        flash(_("Deze ronde kan niet meer worden gewijzigd."), "error")
-        return redirect(url_for(".review_page", run_id=run_id))
+    except DomainError as error:
+        return refused(run_id, error, _("Deze ronde kan niet meer worden gewijzigd."))
     flash(ngettext("%(num)d stop geaccepteerd.", "%(num)d stops geaccepteerd.", count), "success")
     if count < len(seen):
         flash(

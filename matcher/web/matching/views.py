@@ -21,7 +21,7 @@ from matcher import jobs
 from matcher.extensions import db
 from matcher.models import Municipality, RunStatus
 from matcher.services.errors import DomainError
-from matcher.services.matching import confirm, review, runs
+from matcher.services.matching import confirm, runs
 from matcher.web import boundary
 from matcher.web.matching import bp, mail, manual_views, reasons, review_views  # noqa: F401  (routes)
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
@@ -30,7 +30,6 @@ from matcher.web.matching.wording import (
     DECISIONS,
     RUN_STATUS,
     SOLVER_STATUS,
-    _already_confirmed,
     action_of,
     match_hours,
     run_error_label,
@@ -138,14 +137,10 @@ def confirm_run(run_id: int):
     except confirm.Conflicts as error:
         boundary.discard()
         return review_views.review_page(run_id, conflicts=error.conflicts)
-    except review.AlreadyConfirmed as error:
-        boundary.discard()
-        flash(_already_confirmed(error), "error")
-        return redirect(url_for(".review_page", run_id=run_id))
-    except DomainError:
-        boundary.discard()
-        flash(_("Deze ronde kan niet (meer) worden bevestigd."), "error")
-        return redirect(url_for(".review_page", run_id=run_id))
+    except DomainError as error:
+        return review_views.refused(
+            run_id, error, _("Deze ronde kan niet (meer) worden bevestigd.")
+        )
     boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppelingen bevestigd: %(n)s wijzigingen.", n=len(changes)), "success")
     return redirect(url_for(".history"))
