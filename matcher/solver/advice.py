@@ -67,8 +67,9 @@ def advise(
     say(f"baseline: {baseline.stats.participants_at_minimum} at minimum")
     chosen, priced, confirmed = [], 0, 0
     now, plan = instance, baseline
+    given = frozenset(p.id for p in instance.placements)
     for rank in range(1, suggestions + 1):
-        state = PlanState(now, plan)
+        state = PlanState(now, plan, extendable=given)
         ranked = ranked_candidates(state)
         priced += len(ranked)
         trial, looked = pick(now, plan, ranked, new_id(now, rank), limits)

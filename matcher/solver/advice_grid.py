@@ -28,6 +28,8 @@ def candidate_grid(state: PlanState) -> list[Suggestion]:
 def _at_placements(state: PlanState):
     """More seats on sessions short people could use; new sessions on their free day-parts."""
     for placement in state.instance.placements:
+        if placement.id not in state.extendable:
+            continue
         people = [p for p in state.short if state.reaches(p, placement)]
         if not people:
             continue

@@ -25,9 +25,16 @@ class PlanState:
     """The plan of one solve, seen from the participants it leaves below the minimum
     (`short`) and those who want a volunteer and have none (`lacking`)."""
 
-    def __init__(self, instance: Instance, result: Result) -> None:
+    def __init__(
+        self, instance: Instance, result: Result, extendable: frozenset[str] | None = None
+    ) -> None:
         self.instance = instance
         self.result = result
+        # placements a suggestion may name: those of the instance as given, never one an
+        # earlier suggestion added (an outside tool knows no id for those)
+        self.extendable = (
+            frozenset(p.id for p in instance.placements) if extendable is None else extendable
+        )
         self.people = {p.id: p for p in instance.participants}
         outcome = {o.id: o for o in result.participants}
         self.short = [p for p in instance.participants if not outcome[p.id].meets_minimum]

@@ -159,3 +159,28 @@ def test_bottleneck_table_counts_the_planted_gap():
     assert {(r.area, r.category) for r in rows} == {("Noord", "groen")}
     tue = next(r for r in rows if r.daypart == "tue-am")
     assert tue.short_free == 4 and tue.seats == 0
+
+
+def test_suggestions_name_only_placements_of_the_given_instance():
+    """A placement an earlier suggestion added has no id an outside tool knows: later
+    suggestions never ask for more seats or sessions on it (docs/advice-format.md)."""
+    from matcher.solver.advice_grid import candidate_grid
+    from matcher.solver.advice_state import PlanState
+
+    people = [person(f"p{i}", at_km=0.1 * i, available=["tue-am", "thu-am"]) for i in range(4)]
+    given = place("s0", at_km=0.5, sessions=[("tue-am", 3, 1)])
+    added = place("advies-1", at_km=0.6, sessions=[("tue-am", 3, 1)])
+    inst = parse_instance(doc(people, [given, added]))
+    plan = solve(inst, time_limit=2.0, workers=1, seed=0)
+    state = PlanState(inst, plan, extendable=frozenset({"s0"}))
+    named = {s.placement for s in candidate_grid(state) if s.kind != "new_placement"}
+    named.discard(None)
+    assert "s0" in named and "advies-1" not in named
+
+
+def test_generated_suggestions_name_only_given_placements(generated):
+    instance, out = generated
+    ids = {p["id"] for p in instance["placements"]}
+    for s in out["suggestions"]:
+        if s["kind"] in ("more_capacity", "new_session"):
+            assert s["placement"] in ids, s
