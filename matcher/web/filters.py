@@ -1,11 +1,15 @@
 """Jinja filters and globals: numbers, dates and labels in the user's language."""
 
+from datetime import date, timedelta
+
 from flask import Flask
 from flask_babel import format_date, format_decimal, get_locale
+from flask_babel import gettext as _
 
 from matcher import languages
 from matcher.dayparts import DAYPARTS, DAYS, PARTS, from_mask
 from matcher.web import labels
+from matcher.weeks import week_start
 
 
 def hours(value: float | None) -> str:
@@ -23,6 +27,32 @@ def language_names(codes) -> str:
     return ", ".join(language_name(code) for code in codes or ())
 
 
+def week_label(day: date | None) -> str:
+    """The ISO week holding `day` with its dates: "week 50, 7–13 dec 2026" (issue 13)."""
+    if day is None:
+        return ""
+    monday = week_start(day)
+    sunday = monday + timedelta(days=6)
+    number = monday.isocalendar().week
+    if monday.year != sunday.year:
+        span = f"{format_date(monday, 'd MMM yyyy')} – {format_date(sunday, 'd MMM yyyy')}"
+    elif monday.month != sunday.month:
+        span = f"{format_date(monday, 'd MMM')} – {format_date(sunday, 'd MMM yyyy')}"
+    else:
+        span = f"{monday.day}–{format_date(sunday, 'd MMM yyyy')}"
+    return _("week %(number)d, %(span)s", number=number, span=span)
+
+
+def session_when(session) -> str:
+    """A placement session's day-part, with its clock times when it has them:
+    "donderdag middag, 13:30–16:30"."""
+    label = labels.daypart_label(session.daypart)
+    starts, ends = getattr(session, "starts_at", None), getattr(session, "ends_at", None)
+    if starts is None or ends is None:
+        return label
+    return f"{label}, {starts:%H:%M}–{ends:%H:%M}"
+
+
 def register(app: Flask) -> None:
     """Make the filters and label tables available to every template."""
     app.jinja_env.filters.update(
@@ -37,6 +67,8 @@ def register(app: Flask) -> None:
         route=lambda v: labels.ROUTE_LABELS.get(str(v), v),
         category=lambda v: labels.CATEGORY_LABELS.get(str(v), v),
         match_kind=lambda v: labels.MATCH_KIND_LABELS.get(str(v), v),
+        week_label=week_label,
+        session_when=session_when,
     )
     app.jinja_env.globals.update(
         DAYPARTS=DAYPARTS, DAYS=DAYS, PARTS=PARTS, labels=labels, get_locale=get_locale
