@@ -61,6 +61,12 @@ SETTINGS: tuple[Setting, ...] = (
         "session and CSRF signing key; set it in production",
         shown_default="generated once into `instance/secret_key` (mode 0600)",
     ),
+    Setting(
+        "PUBLIC_URL",
+        "http://127.0.0.1:5000",
+        "the address users reach matcher at; links in e-mails (invitations, password resets)"
+        " start with it, never with the request's Host header",
+    ),
     Setting("PAGE_SIZE", 50, "rows per page in lists", int),
     # Security and privacy (matcher/web/security.py, services/accounts.py, services/privacy.py)
     Setting("REQUIRE_2FA", False, "coaches and coordinators must use two-step verification", bool),

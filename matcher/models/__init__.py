@@ -1,5 +1,6 @@
 """The data model: typed SQLAlchemy 2 models (data and small invariants only)."""
 
+from matcher.models.account_links import AccountLink, LinkPurpose
 from matcher.models.activity import (
     AuditChainHead,
     AuditEvent,
@@ -48,6 +49,7 @@ from matcher.models.search import search_text_of  # also keeps search_text curre
 
 __all__ = [
     "AbsenceKind",
+    "AccountLink",
     "ActivityKind",
     "AdviceRun",
     "AuditChainHead",
@@ -62,6 +64,7 @@ __all__ = [
     "GeocodeCache",
     "HoursEntry",
     "HoursStatus",
+    "LinkPurpose",
     "LoginThrottle",
     "Match",
     "MatchKind",

@@ -77,6 +77,13 @@ TABLES: dict[str, TableClass] = {
         none="role password_hash active totp_secret totp_last_step failed_logins locked_until"
         " created_at session_token version updated_at",
     ),
+    "account_links": TableClass(
+        "accounts",
+        ("admin", "coordinator"),
+        "until_link_used",
+        pseudonymous="user_id created_by_id token_hash",
+        none="id purpose created_at expires_at used_at revoked_at",
+    ),
     "organisations": TableClass(
         "matching",
         ("coordinator",),

@@ -45,7 +45,14 @@ HEADERS = {
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 HSTS = "max-age=31536000; includeSubDomains"
 LAST_SEEN = "_last_seen"
-LIMITED_ENDPOINTS = ("auth.login", "auth.login_code", "auth.login_enrol")
+LIMITED_ENDPOINTS = (
+    "auth.login",
+    "auth.login_code",
+    "auth.login_enrol",
+    "auth.forgot_password",
+    "auth.reset_password",
+    "auth.accept_invitation",
+)
 
 
 class SessionInterface(SecureCookieSessionInterface):

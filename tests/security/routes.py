@@ -2,7 +2,8 @@
 make, for a role, an object it may reach and one it may not. A route whose blueprint or URL
 parameter is missing here fails tests/security/test_route_access.py until it is classified."""
 
-from datetime import date
+import secrets
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 
 from sqlalchemy import select
@@ -10,9 +11,11 @@ from werkzeug.routing import Rule
 
 from matcher.extensions import db
 from matcher.models import (
+    AccountLink,
     AdviceRun,
     CoordinatorNotice,
     HoursEntry,
+    LinkPurpose,
     MatchingRun,
     MatchProposal,
     MatchRejection,
@@ -185,8 +188,21 @@ class World:
                 )
             ),
             "user_id": lambda: self.make.user(Role.COACH),  # admins reach every account
+            "link_id": self._invitation,
         }
         return makers[param]().id
+
+    def _invitation(self):
+        now = datetime.now(UTC)
+        return self.make._save(
+            AccountLink(
+                user_id=self.make.user(Role.VOLUNTEER).id,
+                purpose=LinkPurpose.INVITATION,
+                token_hash=secrets.token_hex(32),
+                created_at=now,
+                expires_at=now + timedelta(days=7),
+            )
+        )
 
     def unreachable(self, param: str) -> int | None:
         """An object of this kind the user may NOT reach; None when the role reaches them all."""
@@ -234,6 +250,7 @@ KNOWN_OBJECT_PARAMS = {
     "notice_id",
     "rejection_id",
     "user_id",
+    "link_id",
 }
 
 

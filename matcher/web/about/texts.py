@@ -130,4 +130,5 @@ RETENTION = {
     "kept_for_accountability": _l("blijft bewaard voor verantwoording"),
     "until_lock_expires": _l("tot de blokkade voorbij is"),
     "a_day": _l("een dag"),
+    "until_link_used": _l("tot een dag nadat de link gebruikt, ingetrokken of verlopen is"),
 }

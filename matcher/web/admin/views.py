@@ -11,7 +11,7 @@ from matcher.models import Role, User
 from matcher.services import accounts, submissions
 from matcher.services.errors import ValidationFailed
 from matcher.web import boundary, edits, messages
-from matcher.web.admin import account_views, audit, bp  # noqa: F401  (their routes)
+from matcher.web.admin import account_views, audit, bp, invitation_views  # noqa: F401  (routes)
 from matcher.web.admin.account_views import password_message
 from matcher.web.admin.forms import UserForm
 

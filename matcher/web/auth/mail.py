@@ -19,3 +19,40 @@ def warn_after_refused_logins(user: User, refused: int) -> None:
             count=refused,
         )
     notifications.enqueue(user.email, subject, body)
+
+
+def password_reset(user: User, url: str) -> None:
+    """The reset link, in the account's language (Dutch when none is set)."""
+    with force_locale(user.locale or "nl"):
+        subject = _("Nieuw wachtwoord voor matcher")
+        body = _(
+            "Beste %(name)s,\n\nU (of iemand anders) vroeg een nieuw wachtwoord aan voor uw"
+            " matcher-account. Kies hier een nieuw wachtwoord; de link werkt één keer en een"
+            " uur lang:\n\n%(url)s\n\nHeeft u dit niet gevraagd? Dan hoeft u niets te doen: uw"
+            " wachtwoord blijft hetzelfde.",
+            name=first_name(user.name),
+            url=url,
+        )
+    notifications.enqueue(user.email, subject, body)
+
+
+def invitation(user: User, url: str, coordinator: User) -> None:
+    """The invitation to the volunteer portal, with the coordinator to ask."""
+    with force_locale(user.locale or "nl"):
+        subject = _("Uitnodiging voor het vrijwilligersportaal van matcher")
+        body = _(
+            "Beste %(name)s,\n\n%(coordinator)s nodigt u uit voor het vrijwilligersportaal van"
+            " matcher. Daar geeft u door wanneer u kunt, ziet u met wie u bent gekoppeld en"
+            " meldt u uw bijeenkomsten.\n\nKies hier uw wachtwoord; de link werkt één keer en"
+            " zeven dagen lang:\n\n%(url)s\n\nVragen? Mail %(coordinator)s: %(email)s.",
+            name=first_name(user.name),
+            coordinator=coordinator.name,
+            email=coordinator.email,
+            url=url,
+        )
+    notifications.enqueue(user.email, subject, body)
+
+
+def first_name(name: str) -> str:
+    """The greeting's name: the first word of the account's name."""
+    return (name or "").split(" ")[0] or name

@@ -13,7 +13,7 @@ from matcher.extensions import db
 from matcher.models import User
 from matcher.services import accounts, twofactor
 from matcher.web import boundary
-from matcher.web.auth import bp, mail
+from matcher.web.auth import bp, link_views, mail  # noqa: F401  (link_views: its routes)
 from matcher.web.auth.forms import (
     CodeForm,
     DisableTwoFactorForm,

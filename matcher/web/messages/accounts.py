@@ -10,4 +10,24 @@ CATALOGUE = {
     "password_too_common": _l("Dit wachtwoord is te gangbaar en makkelijk te raden."),
     "password_unusable": _l("Dit wachtwoord kan niet worden gebruikt."),
     "own_account": _l("Uw eigen account kunt u hier niet wijzigen of deactiveren."),
+    # one-time links (services/account_links.py, services/invitations.py)
+    "account_link.not_usable": _l(
+        "Deze link werkt niet meer: hij is verlopen, al gebruikt of ingetrokken."
+    ),
+    "invitation.no_email": _l(
+        "Vul eerst een e-mailadres in: de uitnodiging gaat per e-mail."
+    ),
+    "invitation.has_account": _l(
+        "Deze vrijwilliger heeft al een account met een wachtwoord. Is het wachtwoord"
+        " vergeten? Dan kan de vrijwilliger op de inlogpagina een nieuw aanvragen."
+    ),
+    "invitation.account_inactive": _l(
+        "Het account van deze vrijwilliger is gedeactiveerd; de beheerder kan het activeren."
+    ),
+    "invitation.email_other_role": _l(
+        "Dit e-mailadres hoort bij een account dat geen vrijwilligersaccount is."
+    ),
+    "invitation.email_other_volunteer": _l(
+        "Dit e-mailadres hoort al bij het account van een andere vrijwilliger."
+    ),
 }

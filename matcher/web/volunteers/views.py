@@ -10,10 +10,10 @@ from wtforms import SelectChoice
 from matcher import languages
 from matcher.extensions import db
 from matcher.models import Gender, Role, User, Volunteer, VolunteerKind
-from matcher.services import records, registry_volunteers, submissions
+from matcher.services import invitations, records, registry_volunteers, submissions
 from matcher.web import boundary, edits
 from matcher.web.registry import forms as registry
-from matcher.web.volunteers import bp
+from matcher.web.volunteers import bp, invitation_views  # noqa: F401  (its routes)
 from matcher.web.volunteers.forms import (
     AbsenceForm,
     PostOnlyForm,
@@ -83,6 +83,7 @@ def _edit(volunteer: Volunteer | None):
         post_form=PostOnlyForm(),
         vog=registry_volunteers.vog_status(volunteer.vog_date, today()) if volunteer else None,
         conflict=conflict,
+        invitation=invitations.open_invitation(volunteer) if volunteer else None,
     ), (409 if conflict else 422 if request.method == "POST" else 200)
 
 

@@ -1,0 +1,58 @@
+"""Inviting a taalmaatje or buddy to the volunteer portal (issue 16).
+
+The coordinator invites a registered volunteer: matcher makes a volunteer account for the
+volunteer's e-mail address (without a password), links it to the volunteer and issues a one-time
+invitation link (services/account_links.py). Inviting again sends a fresh link and ends the old
+one; an account that already has a password is not invited (its holder resets the password).
+"""
+
+from matcher.extensions import db
+from matcher.models import AccountLink, LinkPurpose, Role, User, Volunteer
+from matcher.services import account_links, accounts, audit
+from matcher.services.errors import ValidationFailed
+
+
+def invite_volunteer(actor: User, volunteer: Volunteer) -> tuple[User, str]:
+    """The volunteer's account (made when needed) and the secret of a new invitation link
+    (flushes; the caller commits with the invitation mail)."""
+    user = volunteer.user or _account_for(volunteer, actor)
+    if user.password_hash:
+        raise ValidationFailed("invitation.has_account")
+    if not user.active:
+        raise ValidationFailed("invitation.account_inactive")
+    if volunteer.user is not user:
+        volunteer.user = user
+        db.session.flush()
+    return user, account_links.issue(user, LinkPurpose.INVITATION, actor)
+
+
+def revoke_invitation(actor: User, volunteer: Volunteer) -> int:
+    """End the volunteer's open invitation; how many links that ended."""
+    if volunteer.user is None:
+        return 0
+    ended = account_links.revoke_open(volunteer.user, LinkPurpose.INVITATION)
+    if ended:
+        audit.record(actor, "revoke", "account_link_invitation", volunteer.user.id)
+    return ended
+
+
+def open_invitation(volunteer: Volunteer) -> AccountLink | None:
+    return account_links.open_invitation_for(volunteer.user)
+
+
+def _account_for(volunteer: Volunteer, actor: User) -> User:
+    email = accounts.normalise_email(volunteer.email or "")
+    if not email:
+        raise ValidationFailed("invitation.no_email", {"email": "invitation.no_email"})
+    user = accounts.find_user(email)
+    if user is None:
+        name = f"{volunteer.first_name} {volunteer.last_name}".strip()
+        return accounts.create_user(email, name, Role.VOLUNTEER, None, actor)
+    if user.role != Role.VOLUNTEER:
+        raise ValidationFailed("invitation.email_other_role")
+    taken = db.session.scalar(
+        db.select(Volunteer.id).where(Volunteer.user_id == user.id, Volunteer.id != volunteer.id)
+    )
+    if taken is not None:
+        raise ValidationFailed("invitation.email_other_volunteer")
+    return user
