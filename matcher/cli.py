@@ -179,6 +179,22 @@ def send_mail() -> None:
         click.echo(f"Na de laatste poging niet verstuurd: {given_up}.")
 
 
+@cli.command("send-reminders")
+@click.option("--today", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Default: today.")
+@with_appcontext
+def send_reminders(today) -> None:
+    """Queue tomorrow's meeting reminders (once per meeting, however often it runs), then send."""
+    from matcher.services import notifications, reminders
+    from matcher.web.feeds.words import reminder
+    from matcher.weeks import today as today_in_nl
+
+    day = today.date() if today else today_in_nl()
+    queued = reminders.send_due(day, reminder)
+    db.session.commit()
+    sent, failed = notifications.send_pending()
+    click.echo(f"Herinneringen in de wachtrij: {queued}; verstuurd: {sent}; mislukt: {failed}.")
+
+
 BACKUP_MESSAGES = {
     "exists": "Dit bestand bestaat al; kies een nieuwe naam (een back-up overschrijft niets).",
     "missing": "Dit back-upbestand bestaat niet.",

@@ -1,6 +1,6 @@
 """The data model: typed SQLAlchemy 2 models (data and small invariants only)."""
 
-from matcher.models.account_links import AccountLink, LinkPurpose
+from matcher.models.account_links import AccountLink, LinkPurpose, MeetingReminder
 from matcher.models.activity import (
     AuditChainHead,
     AuditEvent,
@@ -73,6 +73,7 @@ __all__ = [
     "MatchSource",
     "MatchStatus",
     "MatchingRun",
+    "MeetingReminder",
     "Municipality",
     "Organisation",
     "OutboxMessage",

@@ -1,9 +1,10 @@
-"""One-time links to an account: an invitation to set a first password, or a password reset.
+"""One-time links to an account (an invitation to set a first password, a password reset),
+and the reminders sent for meetings.
 
 Only a hash of the link's secret is stored; the secret itself is in the e-mail alone."""
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -38,3 +39,16 @@ class AccountLink(db.Model):
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
     created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+
+
+class MeetingReminder(db.Model):
+    """A reminder the day before one meeting: a row per meeting, so never two."""
+
+    __tablename__ = "meeting_reminders"
+    __table_args__ = (sa.UniqueConstraint("user_id", "match_id", "meets_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    match_id: Mapped[int] = mapped_column(sa.ForeignKey("matches.id", ondelete="CASCADE"))
+    meets_on: Mapped[date]
+    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)

@@ -60,6 +60,9 @@ class User(UserMixin, VersionColumns, db.Model):  # version: bumped by admin edi
     )
     # Part of the session identity: replacing it ends every session of this account.
     session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
+    # The secret of the private calendar feed (volunteers and host contacts); None: no feed.
+    calendar_token: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    wants_reminders: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     @property
     def is_active(self) -> bool:  # Flask-Login: deactivated accounts cannot log in

@@ -75,7 +75,7 @@ TABLES: dict[str, TableClass] = {
         personal="email name locale search_text",
         pseudonymous="id updated_by_id",
         none="role password_hash active totp_secret totp_last_step failed_logins locked_until"
-        " created_at session_token version updated_at",
+        " created_at session_token calendar_token wants_reminders version updated_at",
     ),
     "account_links": TableClass(
         "accounts",
@@ -83,6 +83,13 @@ TABLES: dict[str, TableClass] = {
         "until_link_used",
         pseudonymous="user_id created_by_id token_hash",
         none="id purpose created_at expires_at used_at revoked_at",
+    ),
+    "meeting_reminders": TableClass(
+        "accounts",
+        ("volunteer",),
+        "a_day",
+        pseudonymous="user_id match_id",
+        none="id meets_on created_at",
     ),
     "organisations": TableClass(
         "matching",

@@ -63,6 +63,7 @@ BLUEPRINTS = (
     ("matching", "/coordinator/koppelen"),
     ("about", "/over"),
     ("recruitment", "/coordinator/werving"),
+    ("feeds", "/agenda"),
 )
 
 

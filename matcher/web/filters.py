@@ -68,6 +68,7 @@ def register(app: Flask) -> None:
         category=lambda v: labels.CATEGORY_LABELS.get(str(v), v),
         match_kind=lambda v: labels.MATCH_KIND_LABELS.get(str(v), v),
         week_label=week_label,
+        date_long=lambda d: format_date(d, format="EEEE d MMMM yyyy") if d else "",
         session_when=session_when,
     )
     app.jinja_env.globals.update(

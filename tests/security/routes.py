@@ -50,6 +50,7 @@ BLUEPRINT_ROLES = {
     "privacy": {Role.COACH},
     "volunteer_portal": {Role.VOLUNTEER},
     "about": LOGGED_IN,
+    "feeds": PUBLIC,
 }
 ENDPOINT_ROLES = {
     "static": PUBLIC,
@@ -60,7 +61,13 @@ ENDPOINT_ROLES = {
     "about.data_inventory_export": {Role.ADMIN, Role.COORDINATOR},
 }
 # URL parameters that are not object ids: a valid value to put in the URL.
-VALUE_PARAMS = {"kind": "participants", "fmt": "csv", "filename": "style.css", "rank": 1}
+VALUE_PARAMS = {
+    "kind": "participants",
+    "fmt": "csv",
+    "filename": "style.css",
+    "rank": 1,
+    "token": "geen-geldige-agenda-link",
+}
 # Child objects whose URL also names their parent: a child of another parent must be refused.
 CHILD_PARAMS = {
     "entry_id": "participant_id",

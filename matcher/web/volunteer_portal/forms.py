@@ -39,3 +39,15 @@ class ReportForm(Form):
         ],
         default="held",
     )
+
+
+class AgendaForm(Form):
+    """The calendar feed and the reminders: which button was pressed."""
+
+    action = SelectField(
+        choices=[
+            SelectChoice(a)
+            for a in ("new_feed", "withdraw_feed", "reminders_on", "reminders_off")
+        ],
+        validators=[DataRequired()],
+    )

@@ -12,7 +12,7 @@ from matcher.services.errors import NotFound
 from matcher.web import boundary, edits, params
 from matcher.web.fields import RECORD_ID
 from matcher.web.labels import MATCH_KIND_LABELS
-from matcher.web.volunteer_portal import bp
+from matcher.web.volunteer_portal import agenda_views, bp  # noqa: F401  (agenda: routes)
 from matcher.web.volunteer_portal.forms import (
     AbsenceForm,
     AvailabilityForm,
