@@ -2,7 +2,8 @@
 event per meeting (stable UID, first name only), an absence week as a cancelled occurrence, an
 ended match ending its series; a withdrawn or replaced token answers 404; reminders go once."""
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 from icalendar import Calendar
 from sqlalchemy import func, select
@@ -129,3 +130,25 @@ def test_the_portal_makes_and_withdraws_the_link_and_switches_reminders(app, log
     db.session.expire_all()
     assert user.calendar_token is None
     assert client.post_form("/vrijwilliger/agenda", {"action": "iets"}).status_code == 400
+
+
+def test_i_cannot_come_this_week_is_one_tap_and_tells_the_coordinator(app, login_as, make):
+    from matcher.models import CoordinatorNotice
+    from matcher.weeks import today, week_start
+
+    client, user = login_as(Role.VOLUNTEER)
+    volunteer = make.volunteer(user_id=user.id)
+    make.match(make.participant(first_name="Dawit"), volunteer=volunteer, dayparts=("sun-pm",))
+    page = client.get("/vrijwilliger/agenda").get_data(as_text=True)
+    key = re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
+    tap = {"action": "away_this_week", "submission_key": key}
+    assert client.post_form("/vrijwilliger/agenda", tap).status_code == 302
+    assert client.post_form("/vrijwilliger/agenda", tap).status_code in (200, 302, 409)  # twice
+    db.session.expire_all()
+    (absence,) = db.session.scalars(select(VolunteerAbsence))
+    assert absence.starts_on == today()
+    assert absence.ends_on == week_start(today()) + timedelta(days=6)
+    assert db.session.scalar(select(func.count(CoordinatorNotice.id))) == 1
+    (meeting,) = meetings.of_user(user, today())
+    sunday = week_start(today()) + timedelta(days=6)
+    assert not meeting.on(sunday) and sunday in meeting.cancelled

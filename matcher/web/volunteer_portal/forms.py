@@ -47,7 +47,9 @@ class AgendaForm(Form):
     action = SelectField(
         choices=[
             SelectChoice(a)
-            for a in ("new_feed", "withdraw_feed", "reminders_on", "reminders_off")
+            for a in (
+                "new_feed", "withdraw_feed", "reminders_on", "reminders_off", "away_this_week"
+            )
         ],
         validators=[DataRequired()],
     )
