@@ -7,7 +7,7 @@ from flask import current_app, render_template
 from flask_babel import get_locale
 from flask_login import current_user
 
-from matcher.services import caseload_overview
+from matcher.services import attendance, caseload_overview
 from matcher.web.caseload import bp
 from matcher.web.labels import FLAG_LABELS, STATUS_LABELS
 from matcher.weeks import today
@@ -26,6 +26,7 @@ def index():
         fmt=lambda value: quick_hours(value, symbols),
         flag_text={key: str(label) for key, label in FLAG_LABELS.items()},
         status_text={key: str(label) for key, label in STATUS_LABELS.items()},
+        no_shows=attendance.no_shows(current_user, today()),
     )
 
 

@@ -19,7 +19,15 @@ from matcher.models import (
     Role,
     User,
 )
-from matcher.services import access, participants, privacy, profiles, records, submissions
+from matcher.services import (
+    access,
+    attendance,
+    participants,
+    privacy,
+    profiles,
+    records,
+    submissions,
+)
 from matcher.web import boundary, edits
 from matcher.web.participants import bp
 from matcher.web.participants.forms import FilterForm, ProfileForm
@@ -54,6 +62,7 @@ def detail(participant_id: int):
         "participants/detail.html",
         participant=participant,
         coach_fields=access.sees_coach_fields(current_user, participant),
+        attendance=attendance.record(participant.id, today()),
     )
 
 
