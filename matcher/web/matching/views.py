@@ -133,7 +133,7 @@ def confirm_run(run_id: int):
     the_run = runs.get_run(run_id)
     try:
         changes = confirm.confirm_run(current_user, the_run)
-        mail.queue_messages(the_run, changes)
+        queued = mail.queue_messages(the_run, changes, current_user)
     except confirm.Conflicts as error:
         boundary.discard()
         return review_views.review_page(run_id, conflicts=error.conflicts)
@@ -143,6 +143,7 @@ def confirm_run(run_id: int):
         )
     boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppelingen bevestigd: %(n)s wijzigingen.", n=len(changes)), "success")
+    flash(mail.queued_note(queued), "info")
     return redirect(url_for(".history"))
 
 
