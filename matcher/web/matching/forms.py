@@ -17,6 +17,7 @@ from matcher.dayparts import DAYPARTS
 from matcher.web import labels
 from matcher.web.fields import RECORD_ID, Form, WholeNumberField
 from matcher.web.labels import MATCH_KIND_LABELS
+from matcher.web.matching.wording import OUTBOX_STATUS
 
 
 def week_choices(this_week: date) -> list[SelectChoice]:
@@ -59,6 +60,22 @@ class ManualForm(Form):
 class EndForm(Form):
     match_id = WholeNumberField(validators=[DataRequired()], bound=RECORD_ID)
     last_day = DateField(_l("Laatste dag"), validators=[DataRequired()])
+
+
+class OutboxFilterForm(Form):
+    class Meta:
+        csrf = False  # a GET filter form changes nothing
+
+    status = SelectField(
+        _l("Status"),
+        validators=[Optional()],
+        choices=[SelectChoice("", _l("alle"))]
+        + [SelectChoice(key, label) for key, label in OUTBOX_STATUS.items()],
+    )
+
+
+class ResendForm(Form):
+    message_id = WholeNumberField(validators=[DataRequired()], bound=RECORD_ID)
 
 
 def daypart_choices() -> list[SelectChoice]:

@@ -23,7 +23,14 @@ from matcher.models import Municipality, RunStatus
 from matcher.services.errors import DomainError
 from matcher.services.matching import confirm, runs
 from matcher.web import boundary
-from matcher.web.matching import bp, mail, manual_views, reasons, review_views  # noqa: F401  (routes)
+from matcher.web.matching import (  # noqa: F401  (routes)
+    bp,
+    mail,
+    manual_views,
+    outbox_views,
+    reasons,
+    review_views,
+)
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
 from matcher.web.matching.wording import (
     ACTIONS,
