@@ -121,3 +121,19 @@ def test_the_confirm_page_says_how_many_messages_wait_and_whether_mail_is_set_up
         f"/coordinator/koppelen/runs/{run.id}/confirm", follow_redirects=True
     ).get_data(as_text=True)
     assert "1 bericht in de wachtrij gezet; de mailserver is niet ingesteld" in page
+
+
+def test_a_coordinator_sets_the_phone_number_the_mails_name(login_as, app_ctx):
+    client, user = login_as(Role.COORDINATOR)
+    url = "/coordinator/koppelen/contactgegevens"
+    assert client.get(url).status_code == 200
+    assert client.post_form(url, {"phone": "bel mij"}).status_code == 400
+    response = client.post_form(url, {"phone": " 0546  800 120 "}, follow_redirects=True)
+    assert "Uw telefoonnummer is opgeslagen" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(type(user), user.id).phone == "0546 800 120"
+    updates = select(AuditEvent).where(AuditEvent.entity == "user", AuditEvent.action == "update")
+    event = db.session.scalar(updates)
+    assert event.fields == ["phone"] and event.actor_id == user.id
+    coach, _ = login_as(Role.COACH)
+    assert coach.get(url).status_code == 403

@@ -9,9 +9,10 @@ from wtforms import (
     SelectChoice,
     SelectField,
     SelectMultipleField,
+    StringField,
     widgets,
 )
-from wtforms.validators import DataRequired, InputRequired, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from matcher.dayparts import DAYPARTS
 from matcher.web import labels
@@ -71,6 +72,20 @@ class OutboxFilterForm(Form):
         validators=[Optional()],
         choices=[SelectChoice("", _l("alle"))]
         + [SelectChoice(key, label) for key, label in OUTBOX_STATUS.items()],
+    )
+
+
+class ContactForm(Form):
+    phone = StringField(
+        _l("Telefoonnummer"),
+        validators=[
+            Optional(),
+            Length(max=30),
+            Regexp(
+                r"^\+?[0-9][0-9 ()-]*$",
+                message=_l("Vul een telefoonnummer in, bijvoorbeeld 0546 800 120."),
+            ),
+        ],
     )
 
 

@@ -25,6 +25,7 @@ from matcher.services.matching import confirm, runs
 from matcher.web import boundary
 from matcher.web.matching import (  # noqa: F401  (routes)
     bp,
+    contact_views,
     mail,
     manual_views,
     outbox_views,
