@@ -107,6 +107,17 @@ class Match(db.Model):
     volunteer: Mapped[Volunteer | None] = relationship()
     run: Mapped[MatchingRun | None] = relationship()
 
+    @classmethod
+    def counts_on(cls, day: date):
+        """The one rule for "this match counts on `day`": confirmed (active, or ended with a
+        last day) and `day` falls from its first through its last day, both inclusive. A
+        confirmation ends a match the day before the run's week, so it counts until then."""
+        return sa.and_(
+            cls.status.in_((MatchStatus.ACTIVE, MatchStatus.ENDED)),
+            cls.starts_on <= day,
+            cls.ends_on.is_(None) | (cls.ends_on >= day),
+        )
+
 
 class HoursEntry(db.Model):
     """Hours of one activity on one day; corrections supersede, they never overwrite."""

@@ -45,6 +45,8 @@ class User(UserMixin, VersionColumns, db.Model):  # version: bumped by admin edi
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(sa.String(254), unique=True)
     name: Mapped[str] = mapped_column(sa.String(120))
+    # How volunteers and host contacts reach a coordinator (named in every match e-mail).
+    phone: Mapped[str] = mapped_column(sa.String(30), default="", server_default="")
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))
     active: Mapped[bool] = mapped_column(default=True)

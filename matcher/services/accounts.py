@@ -224,3 +224,15 @@ def record_login(user: User) -> int:
 def record_refused_login(account_id: int | None) -> None:
     """A refused password or code: audited for the account tried (never the typed address)."""
     audit.record(None, "login", "user", account_id, result=audit.REFUSED)
+
+
+def set_phone(user: User, phone: str) -> bool:
+    """A coordinator's own phone number, named in the match e-mails; False when unchanged
+    (flushes; the caller commits)."""
+    phone = " ".join(phone.split())
+    if phone == user.phone:
+        return False
+    user.phone = phone
+    audit.record(user, "update", "user", user.id, ["phone"])
+    db.session.flush()
+    return True

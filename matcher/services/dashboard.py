@@ -14,7 +14,6 @@ from matcher.models import (
     HoursStatus,
     Match,
     MatchKind,
-    MatchStatus,
     Participant,
     ParticipantStatus,
     Placement,
@@ -45,15 +44,14 @@ class CoordinatorFigures:
 
 
 def planned_hours(participant_ids: list[int], on: date) -> dict[int, float]:
-    """Weekly placement hours of each participant's active matches running on `on`."""
+    """Weekly placement hours of each participant's matches that count on `on`
+    (Match.counts_on: through their last day)."""
     matches = db.session.scalars(
         select(Match)
         .where(
             Match.participant_id.in_(participant_ids) if participant_ids else Match.id.is_(None),
             Match.kind == MatchKind.PLACEMENT,
-            Match.status == MatchStatus.ACTIVE,
-            Match.starts_on <= on,
-            (Match.ends_on.is_(None)) | (Match.ends_on >= on),
+            Match.counts_on(on),
         )
         .options(selectinload(Match.placement).selectinload(Placement.sessions))
     )
@@ -71,7 +69,7 @@ def coordinator_figures(user: User, today: date) -> CoordinatorFigures:
     open_query = visible_participants(user).where(Participant.status.in_(OPEN_STATUSES))
     participants = list(db.session.scalars(open_query))
     ids = [p.id for p in participants]
-    hours = planned_hours(ids, week_start(today))
+    hours = planned_hours(ids, today)
     not_placed = sum(
         1 for p in participants if hours.get(p.id, 0) == 0 and add_months(p.pip_date, 3) < today
     )
@@ -118,7 +116,7 @@ def caseload(user: User, today: date) -> list[CaseloadRow]:
         )
     )
     ids = [p.id for p in participants]
-    planned = planned_hours(ids, week_start(today))
+    planned = planned_hours(ids, today)
     week_hours = approved_hours(ids, since=week_start(today))
     total_hours = approved_hours(ids, since=None)
     return [

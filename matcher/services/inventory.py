@@ -72,7 +72,7 @@ TABLES: dict[str, TableClass] = {
         "accounts",
         ("admin",),
         "while_active",
-        personal="email name locale search_text",
+        personal="email name phone locale search_text",
         pseudonymous="id updated_by_id",
         none="role password_hash active totp_secret totp_last_step failed_logins locked_until"
         " created_at session_token calendar_token wants_reminders version updated_at",

@@ -82,7 +82,7 @@ TARGET = Bound(0, 2000, whole=True)
 
 SPECS: dict[str, dict[str, Parser]] = {
     "municipalities.csv": {"name": text, "main_place": text, "lat": LAT, "lon": LON},
-    "users.csv": {"email": text, "name": name, "role": choice(Role)},
+    "users.csv": {"email": text, "name": name, "role": choice(Role), "phone": free_text},
     "organisations.csv": {
         "ref": text,
         "name": name,

@@ -1,12 +1,12 @@
-"""outbox and mail (reserved)
+"""a coordinator's phone number, named in the match e-mails
 
 Revision ID: 0018_outbox_resend
 Revises: 0017_card_language
 Create Date: 2026-12-02 08:00:00
 
 """
-import sqlalchemy as sa  # noqa: F401
-from alembic import op  # noqa: F401
+import sqlalchemy as sa
+from alembic import op
 
 revision = "0018_outbox_resend"
 down_revision = "0017_card_language"
@@ -15,8 +15,10 @@ depends_on = None
 
 
 def upgrade():
-    pass
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.add_column(sa.Column("phone", sa.String(30), nullable=False, server_default=""))
 
 
 def downgrade():
-    pass
+    with op.batch_alter_table("users") as batch_op:
+        batch_op.drop_column("phone")

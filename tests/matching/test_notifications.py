@@ -21,7 +21,7 @@ def _confirm_with_mail(app, world, coordinator):
     review.accept_all(coordinator, run)
     with app.test_request_context():
         changes = confirm.confirm_run(coordinator, run)
-        queued = mail.queue_messages(run, changes)
+        queued = mail.queue_messages(run, changes, coordinator)
     db.session.commit()
     return queued
 

@@ -25,6 +25,7 @@ from matcher.services import audit
 from matcher.services.errors import DomainError, ValidationFailed
 from matcher.services.matching.review import AlreadyConfirmed
 from matcher.services.matching.rules import plan_conflicts
+from matcher.services.matching.summary import record_confirmed
 
 
 class Conflicts(DomainError):
@@ -63,6 +64,7 @@ def confirm_run(user: User, run: MatchingRun) -> list[Change]:
     conflicts = plan_conflicts(week, planned)
     if conflicts:
         raise Conflicts(conflicts)
+    record_confirmed(run)
     audit.record(user, "confirm", "matching_run", run.id, ["status"])
     for change in changes:
         audit.record(user, change.action, "match", change.match.id, ["status"])

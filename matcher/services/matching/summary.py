@@ -1,4 +1,5 @@
-"""The counts at the top of a run's review page, over the whole run (whatever the filter)."""
+"""The counts at the top of a run's review page, over the whole run (whatever the filter), and
+the count after confirmation that the run history shows next to the plan's."""
 
 from dataclasses import dataclass
 
@@ -13,6 +14,7 @@ from matcher.models import (
     ParticipantOutcomeRow,
     ProposalAction,
 )
+from matcher.services.dashboard import planned_hours
 from matcher.solver.rules import meets_minimum, weekly_minimum
 
 
@@ -55,3 +57,18 @@ def summary(run: MatchingRun) -> Summary:
     return Summary(
         counts["new"], counts["changed"], counts["end"], below, len(hours), counts["open"]
     )
+
+
+def record_confirmed(run: MatchingRun) -> int:
+    """Store in the run's figures how many of its participants reach their weekly minimum in
+    the run's week with the matches as confirmed ("confirmed_at_minimum", next to the plan's
+    "at_minimum"): the same minimum and the same counting rule as the home page."""
+    rows = db.session.execute(
+        select(Participant.id, Participant.max_hours_week)
+        .join(ParticipantOutcomeRow, ParticipantOutcomeRow.participant_id == Participant.id)
+        .where(ParticipantOutcomeRow.run_id == run.id)
+    ).all()
+    hours = planned_hours([pid for pid, _ in rows], run.week_start)
+    reached = sum(1 for pid, cap in rows if meets_minimum(hours.get(pid, 0.0), weekly_minimum(cap)))
+    run.figures = {**(run.figures or {}), "confirmed_at_minimum": reached}
+    return reached

@@ -9,14 +9,16 @@ from wtforms import (
     SelectChoice,
     SelectField,
     SelectMultipleField,
+    StringField,
     widgets,
 )
-from wtforms.validators import DataRequired, InputRequired, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
 from matcher.dayparts import DAYPARTS
 from matcher.web import labels
 from matcher.web.fields import RECORD_ID, Form, WholeNumberField
 from matcher.web.labels import MATCH_KIND_LABELS
+from matcher.web.matching.wording import OUTBOX_STATUS
 
 
 def week_choices(this_week: date) -> list[SelectChoice]:
@@ -59,6 +61,36 @@ class ManualForm(Form):
 class EndForm(Form):
     match_id = WholeNumberField(validators=[DataRequired()], bound=RECORD_ID)
     last_day = DateField(_l("Laatste dag"), validators=[DataRequired()])
+
+
+class OutboxFilterForm(Form):
+    class Meta:
+        csrf = False  # a GET filter form changes nothing
+
+    status = SelectField(
+        _l("Status"),
+        validators=[Optional()],
+        choices=[SelectChoice("", _l("alle"))]
+        + [SelectChoice(key, label) for key, label in OUTBOX_STATUS.items()],
+    )
+
+
+class ContactForm(Form):
+    phone = StringField(
+        _l("Telefoonnummer"),
+        validators=[
+            Optional(),
+            Length(max=30),
+            Regexp(
+                r"^\+?[0-9][0-9 ()-]*$",
+                message=_l("Vul een telefoonnummer in, bijvoorbeeld 0546 800 120."),
+            ),
+        ],
+    )
+
+
+class ResendForm(Form):
+    message_id = WholeNumberField(validators=[DataRequired()], bound=RECORD_ID)
 
 
 def daypart_choices() -> list[SelectChoice]:

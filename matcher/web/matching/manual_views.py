@@ -106,7 +106,7 @@ def manual_page():
             form.starts_on.data,
         )
         submissions.finish(claimed, match.id)
-        mail.queue_messages(None, [Change("new", match)])
+        queued = mail.queue_messages(None, [Change("new", match)], current_user)
     except submissions.AlreadySubmitted:
         return edits.already_sent(url_for(".manual_page", participant=form.participant.data))
     except Conflicts as error:
@@ -118,6 +118,7 @@ def manual_page():
         return _page(form, status=400)
     boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppeling toegevoegd."), "success")
+    flash(mail.queued_note(queued), "info")
     return redirect(url_for(".manual_page", participant=match.participant_id))
 
 
@@ -129,7 +130,7 @@ def end_match():
         return redirect(url_for(".manual_page", participant=request.form.get("participant")))
     try:
         match = manual.end_match(current_user, form.match_id.data, form.last_day.data)
-        mail.queue_messages(None, [Change("ended", match)])
+        queued = mail.queue_messages(None, [Change("ended", match)], current_user)
     except manual.EndedMeanwhile:
         boundary.discard()
         flash(
@@ -143,4 +144,5 @@ def end_match():
         return redirect(url_for(".manual_page", participant=request.form.get("participant")))
     boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppeling beëindigd."), "success")
+    flash(mail.queued_note(queued), "info")
     return redirect(url_for(".manual_page", participant=match.participant_id))

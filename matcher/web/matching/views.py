@@ -23,7 +23,15 @@ from matcher.models import Municipality, RunStatus
 from matcher.services.errors import DomainError
 from matcher.services.matching import confirm, runs
 from matcher.web import boundary
-from matcher.web.matching import bp, mail, manual_views, reasons, review_views  # noqa: F401  (routes)
+from matcher.web.matching import (  # noqa: F401  (routes)
+    bp,
+    contact_views,
+    mail,
+    manual_views,
+    outbox_views,
+    reasons,
+    review_views,
+)
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
 from matcher.web.matching.wording import (
     ACTIONS,
@@ -133,7 +141,7 @@ def confirm_run(run_id: int):
     the_run = runs.get_run(run_id)
     try:
         changes = confirm.confirm_run(current_user, the_run)
-        mail.queue_messages(the_run, changes)
+        queued = mail.queue_messages(the_run, changes, current_user)
     except confirm.Conflicts as error:
         boundary.discard()
         return review_views.review_page(run_id, conflicts=error.conflicts)
@@ -143,6 +151,7 @@ def confirm_run(run_id: int):
         )
     boundary.after_commit(jobs.deliver_mail)
     flash(_("Koppelingen bevestigd: %(n)s wijzigingen.", n=len(changes)), "success")
+    flash(mail.queued_note(queued), "info")
     return redirect(url_for(".history"))
 
 

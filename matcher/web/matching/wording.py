@@ -28,6 +28,13 @@ RUN_ERRORS = {
     "stale": _l("de server is gestopt tijdens de koppelronde"),
     "not_picked_up": _l("geen verwerker heeft de koppelronde op tijd opgepakt"),
 }
+OUTBOX_STATUS = {
+    "pending": _l("wacht"),
+    "sending": _l("wordt verstuurd"),
+    "sent": _l("verstuurd"),
+    "failed": _l("mislukt"),
+}
+OUTBOX_BADGE = {"pending": "changed", "sending": "changed", "sent": "ok", "failed": "error"}
 ACTIONS = {"keep": _l("blijft"), "add": _l("nieuw"), "end": _l("stopt"), "change": _l("gewijzigd")}
 DECISIONS = {"pending": _l("open"), "accepted": _l("geaccepteerd"), "rejected": _l("afgewezen")}
 

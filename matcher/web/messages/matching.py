@@ -51,6 +51,10 @@ CATALOGUE = {
     "manual.one_daypart": _l("Een taalmaatje of buddy ziet de deelnemer op één dagdeel."),
     "match.ends_before_start": _l("Deze koppeling kan niet op die dag eindigen."),
     "rejection_lifted": _l("Deze afwijzing is intussen al opgeheven."),
+    "outbox.not_failed": _l(
+        "Dit bericht is niet (meer) mislukt: iemand anders heeft het al opnieuw in de wachtrij"
+        " gezet, of het is intussen verstuurd. Het wordt niet twee keer verstuurd."
+    ),
     "match.ended_meanwhile": _l(
         "Deze koppeling is intussen door iemand anders beëindigd; er is niets opgeslagen."
     ),
