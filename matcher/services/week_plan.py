@@ -59,13 +59,6 @@ class PlanEntry:
         return [slot.session for slot in self.slots if slot.session is not None]
 
     @property
-    def title(self) -> str:
-        """The placement's title, or the volunteer's first name."""
-        if self.placement is not None:
-            return self.placement.title
-        return self.volunteer.first_name if self.volunteer is not None else ""
-
-    @property
     def address_line(self) -> str:
         """Street, postcode and town the Dutch way: "Dorpsstraat 14, 7604 RT Almelo"."""
         if not self.address:
