@@ -24,6 +24,7 @@ from matcher.web import boundary, edits
 from matcher.web.participants import bp
 from matcher.web.participants.forms import FilterForm, ProfileForm
 from matcher.web.registry import forms as registry
+from matcher.web.weekcard import catalogue
 from matcher.weeks import today
 
 
@@ -89,6 +90,9 @@ def _form(participant: Participant | None) -> ProfileForm:
         ]
     form.municipality.choices = registry.municipality_choices(_l("kies een gemeente"))
     form.interests.choices = registry.category_choices()
+    form.card_language.choices = [SelectChoice("", _l("alleen Nederlands"))] + [
+        SelectChoice(code, label) for code, label in catalogue.language_choices()
+    ]
     return form
 
 
@@ -150,6 +154,7 @@ def _prefill(form: ProfileForm, participant: Participant | None) -> None:
     pref = participant.buddy_gender_preference
     form.buddy_gender_preference.data = pref.value if pref else ""
     form.languages.data = ", ".join(participant.languages)
+    form.card_language.data = participant.card_language or ""
     form.interests.data = list(participant.interests)
 
 
@@ -164,6 +169,7 @@ def _values(form: ProfileForm, mask: int, postcode: str, lat: float, lon: float)
         "interests": list(form.interests.data or []),
         "dutch_level": DutchLevel(form.dutch_level.data),
         "languages": languages.parse_list(form.languages.data),
+        "card_language": form.card_language.data or None,
         "postcode": postcode,
         "lat": lat,
         "lon": lon,

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from flask_babel import get_locale
+
+from matcher import languages
+
 LABELS = Path(__file__).resolve().parent / "labels"
 SOURCE = "nl"
 KEYS = (
@@ -75,3 +79,10 @@ def beside_dutch(code: str | None) -> Catalogue | None:
     if not code or code == SOURCE or code not in codes():
         return None
     return load(code)
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, "Arabisch (العربية)") for every card language, named in the user's language."""
+    locale = get_locale() or SOURCE
+    named = [(code, f"{languages.name(code, locale)} ({load(code).name})") for code in codes()]
+    return sorted(named, key=lambda pair: pair[1].casefold())

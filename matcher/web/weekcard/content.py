@@ -5,6 +5,8 @@ time, who to ask and the route. Nothing else of the participant: no health, limi
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
+from babel.dates import format_date
+
 from matcher.dayparts import DAYS
 from matcher.models import MatchKind, Participant
 from matcher.services.week_plan import PlanEntry, Slot, week_slots
@@ -61,12 +63,13 @@ def _item(slot: Slot, entry: PlanEntry, week: date, route_template: str) -> Item
     route = None
     if placement is not None:
         route = qr.route_url(route_template, placement.lat, placement.lon, entry.address_line)
-    is_placement = entry.kind == MatchKind.PLACEMENT
+    is_placement = entry.kind == MatchKind.PLACEMENT and placement is not None
+    volunteer_name = entry.volunteer.first_name if entry.volunteer is not None else ""
     return Item(
         part=slot.daypart.split("-")[1],
         kind=str(entry.kind),
-        place=entry.organisation_name if is_placement else entry.title,
-        title=entry.title if is_placement else "",
+        place=entry.organisation_name if is_placement else volunteer_name,
+        title=placement.title if is_placement else "",
         address=entry.address_line if is_placement else "",
         starts_at=getattr(slot.session, "starts_at", None),
         ends_at=getattr(slot.session, "ends_at", None),
@@ -96,3 +99,24 @@ def week_card(
         if by_day[key]
     )
     return WeekCard(participant.first_name, week, days)
+
+
+def dutch_date(day: date, pattern: str = "d MMMM") -> str:
+    """A date in Dutch whatever the staff member's language: the card is for the participant."""
+    return format_date(day, pattern, locale="nl")
+
+
+def week_span(week: date) -> str:
+    """ "7 – 13 december 2026" (or "28 december 2026 – 3 januari 2027")."""
+    sunday = week + timedelta(days=6)
+    first = "d MMMM yyyy"
+    if week.year == sunday.year:
+        first = "d" if week.month == sunday.month else "d MMMM"
+    return f"{dutch_date(week, first)} – {dutch_date(sunday, 'd MMMM yyyy')}"
+
+
+def clock(item: Item) -> str:
+    """ "09:00–12:00", or "" when the session has no clock times."""
+    if item.starts_at is None or item.ends_at is None:
+        return ""
+    return f"{item.starts_at:%H:%M}–{item.ends_at:%H:%M}"
