@@ -3,27 +3,35 @@ placements, a volunteer's matches, and a participant's match history.
 
 Every function reads the confirmed matches in force through the one definition
 `running_matches(week)` and loads what it shows in a fixed number of SQL statements, whatever
-the number of rows (joined loads for the one-to-one links, one IN-query for sessions).
+the number of rows (joined loads for the one-to-one links, one IN-query for sessions). The
+placement rosters live in matcher/services/rosters.py and are re-exported here.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
-from matcher.dayparts import INDEX, from_mask
+from matcher.dayparts import from_mask
 from matcher.extensions import db
 from matcher.models import (
     Match,
     MatchKind,
-    Participant,
     Placement,
     PlacementSession,
-    User,
     Volunteer,
 )
 from matcher.services.matching.instance import running_matches
+from matcher.services.rosters import (  # noqa: F401 (the roster side, re-exported)
+    HostRow,
+    RosterRow,
+    RosterSection,
+    hosted_placements,
+    placement_roster,
+    roster_sections,
+    week_order,
+)
 
 
 @dataclass(frozen=True)
@@ -72,46 +80,6 @@ class PlanEntry:
 
 
 @dataclass(frozen=True)
-class RosterRow:
-    """Who comes on one day-part of a placement. Host contacts get `for_host()` only."""
-
-    match_id: int
-    participant_id: int
-    first_name: str
-    last_name: str
-    coach_name: str
-    coach_email: str
-    session: PlacementSession | None
-    starts_on: date
-    ends_on: date | None
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    def for_host(self) -> "HostRow":
-        return HostRow(self.first_name, self.starts_on, self.ends_on)
-
-
-@dataclass(frozen=True)
-class HostRow:
-    """What a host organisation's contact needs: first name and period, nothing more."""
-
-    first_name: str
-    starts_on: date
-    ends_on: date | None
-
-
-@dataclass(frozen=True)
-class RosterSection:
-    """One session (day-part) of a placement with who comes."""
-
-    daypart: str
-    session: PlacementSession | None
-    rows: list
-
-
-@dataclass(frozen=True)
 class VolunteerMatchRow:
     """A participant matched with a volunteer, for the volunteer page."""
 
@@ -123,10 +91,6 @@ class VolunteerMatchRow:
     dayparts: tuple[str, ...]
     starts_on: date
     ends_on: date | None
-
-
-def _week_order(daypart: str) -> int:
-    return INDEX.get(daypart, len(INDEX))
 
 
 def _slots(match: Match) -> tuple[Slot, ...]:
@@ -169,15 +133,13 @@ def participant_week(participant_id: int, week: date) -> list[PlanEntry]:
         .options(*_plan_options())
     ).unique()
     entries = [_entry(m) for m in matches]
-    return sorted(
-        entries, key=lambda e: (min(map(_week_order, e.dayparts), default=99), e.match_id)
-    )
+    return sorted(entries, key=lambda e: (min(map(week_order, e.dayparts), default=99), e.match_id))
 
 
 def week_slots(entries: list[PlanEntry]) -> list[tuple[Slot, PlanEntry]]:
     """The plan as a timeline: every (day-part, entry) pair in week order."""
     pairs = [(slot, entry) for entry in entries for slot in entry.slots]
-    return sorted(pairs, key=lambda pair: (_week_order(pair[0].daypart), pair[1].match_id))
+    return sorted(pairs, key=lambda pair: (week_order(pair[0].daypart), pair[1].match_id))
 
 
 def participant_history(participant_id: int) -> list[Match]:
@@ -194,67 +156,6 @@ def participant_history(participant_id: int) -> list[Match]:
             .order_by(Match.starts_on.desc(), Match.id.desc())
         ).unique()
     )
-
-
-def placement_roster(placement_ids, week: date) -> dict[int, dict[str, list[RosterRow]]]:
-    """{placement_id: {daypart: [RosterRow]}} for the week starting `week`: every session of
-    each placement (week order, empty when nobody comes) plus any day-part a running match
-    holds that the placement no longer has. Three SQL statements."""
-    ids = list(dict.fromkeys(placement_ids))
-    if not ids:
-        return {}
-    sessions = db.session.scalars(
-        select(PlacementSession).where(PlacementSession.placement_id.in_(ids))
-    ).all()
-    session_of = {(s.placement_id, s.daypart): s for s in sessions}
-    roster: dict[int, dict[str, list[RosterRow]]] = {pid: {} for pid in ids}
-    for s in sorted(sessions, key=lambda s: _week_order(s.daypart)):
-        roster[s.placement_id][s.daypart] = []
-    matches = db.session.scalars(
-        running_matches(week)
-        .where(Match.kind == MatchKind.PLACEMENT, Match.placement_id.in_(ids))
-        .options(joinedload(Match.participant).joinedload(Participant.coach))
-    ).unique()
-    for match in sorted(matches, key=_roster_order):
-        person = match.participant
-        coach: User | None = person.coach
-        for name in from_mask(match.dayparts):
-            row = RosterRow(
-                match_id=match.id,
-                participant_id=person.id,
-                first_name=person.first_name,
-                last_name=person.last_name,
-                coach_name=coach.name if coach is not None else "",
-                coach_email=coach.email if coach is not None else "",
-                session=session_of.get((match.placement_id, name)),
-                starts_on=match.starts_on,
-                ends_on=match.ends_on,
-            )
-            roster[match.placement_id].setdefault(name, []).append(row)
-    return {
-        pid: dict(sorted(days.items(), key=lambda i: _week_order(i[0])))
-        for pid, days in roster.items()
-    }
-
-
-def _roster_order(match: Match):
-    return (
-        match.participant.first_name.casefold(),
-        match.participant.last_name.casefold(),
-        match.id,
-    )
-
-
-def roster_sections(
-    by_daypart: dict[str, list[RosterRow]], host: bool = False
-) -> list[RosterSection]:
-    """One placement's roster as sections in week order; `host` keeps only what a host needs."""
-    sections = []
-    for daypart, rows in by_daypart.items():
-        session = next((r.session for r in rows if r.session is not None), None)
-        shown = [r.for_host() for r in rows] if host else rows
-        sections.append(RosterSection(daypart, session, shown))
-    return sections
 
 
 def volunteer_matches(volunteer_id: int, week: date) -> list[VolunteerMatchRow]:
@@ -280,18 +181,5 @@ def volunteer_matches(volunteer_id: int, week: date) -> list[VolunteerMatchRow]:
     ]
     return sorted(
         rows,
-        key=lambda r: (min(map(_week_order, r.dayparts), default=99), r.first_name, r.match_id),
-    )
-
-
-def hosted_placements(user: User) -> list[Placement]:
-    """The placements this account is the contact of, with organisation and sessions loaded.
-    Two SQL statements."""
-    return list(
-        db.session.scalars(
-            select(Placement)
-            .where(Placement.contact_user_id == user.id)
-            .options(joinedload(Placement.organisation), selectinload(Placement.sessions))
-            .order_by(Placement.title, Placement.id)
-        ).unique()
+        key=lambda r: (min(map(week_order, r.dayparts), default=99), r.first_name, r.match_id),
     )

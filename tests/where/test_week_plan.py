@@ -97,9 +97,10 @@ def test_roster_per_session_and_bounded_sql(make):
         roster = week_plan.placement_roster([pid], WEEK)
     assert len(roster[pid]["thu-pm"]) == 23
     assert len(few) == len(many) <= 3
-    host = week_plan.roster_sections(roster[pid], host=True)
+    host = week_plan.roster_sections(db.session.get(Placement, pid), roster[pid], host=True)
     assert [s.daypart for s in host] == ["mon-am", "tue-pm", "thu-pm"]
     assert not hasattr(host[2].rows[0], "last_name")
+    assert host[0].session.daypart == "mon-am" and host[0].rows == []
 
 
 def test_volunteer_matches_bounded(make):

@@ -19,8 +19,16 @@ from matcher.models import (
     Role,
     User,
 )
-from matcher.services import access, participants, privacy, profiles, records, submissions
-from matcher.web import boundary, edits
+from matcher.services import (
+    access,
+    participants,
+    privacy,
+    profiles,
+    records,
+    submissions,
+    week_plan,
+)
+from matcher.web import boundary, edits, params
 from matcher.web.participants import bp
 from matcher.web.participants.forms import FilterForm, ProfileForm
 from matcher.web.registry import forms as registry
@@ -51,10 +59,15 @@ def index():
 def detail(participant_id: int):
     participant = access.get_participant(current_user, participant_id)
     privacy.log_profile_view(current_user, participant)  # AVG: opening a profile is audited
+    week, weeks = params.arg_week()
     return render_template(
         "participants/detail.html",
         participant=participant,
         coach_fields=access.sees_coach_fields(current_user, participant),
+        week=week,
+        weeks=weeks,
+        plan=week_plan.participant_week(participant.id, week),
+        history=week_plan.participant_history(participant.id),
     )
 
 

@@ -1,7 +1,5 @@
 """The week card page: phone-sized on screen, A4 or A5 on paper (its print stylesheet)."""
 
-from datetime import timedelta
-
 from flask import current_app, render_template
 from flask_login import current_user
 
@@ -9,7 +7,6 @@ from matcher.services import access, week_plan
 from matcher.web import params
 from matcher.web.weekcard import bp, catalogue, content
 from matcher.web.weekcard.qr import qr_svg
-from matcher.weeks import today, week_start
 
 PAPERS = ("a4", "a5")
 
@@ -17,7 +14,7 @@ PAPERS = ("a4", "a5")
 @bp.route("/<int:participant_id>/weekkaart")
 def card(participant_id: int):
     participant = access.get_participant(current_user, participant_id)
-    week = week_start(params.arg_date("week", today()))
+    week, (previous_week, next_week) = params.arg_week()
     paper = params.arg_choice("papier", PAPERS, "a4")
     entries = week_plan.participant_week(participant.id, week)
     return render_template(
@@ -28,8 +25,8 @@ def card(participant_id: int):
         other=catalogue.beside_dutch(participant.card_language),
         paper=paper,
         papers=PAPERS,
-        previous_week=week - timedelta(days=7),
-        next_week=week + timedelta(days=7),
+        previous_week=previous_week,
+        next_week=next_week,
         qr_svg=qr_svg,
         clock=content.clock,
         dutch_date=content.dutch_date,
