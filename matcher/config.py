@@ -130,6 +130,14 @@ SETTINGS: tuple[Setting, ...] = (
         "PDOK Locatieserver free-search endpoint for postcode → coordinates",
     ),
     Setting("GEOCODER_TIMEOUT", 3.0, "seconds to wait for the postcode service", float),
+    # Week cards (web/weekcard/): the QR code opens the route to the activity
+    Setting(
+        "ROUTE_URL",
+        "https://www.openstreetmap.org/directions?route=%3B{lat}%2C{lon}",
+        "route link on the week card; `{lat}`, `{lon}` and `{address}` are the activity's."
+        " `https://www.google.com/maps/dir/?api=1&destination={lat}%2C{lon}` opens a phone's"
+        " route planner from where one stands",
+    ),
     Setting(
         "IMPORT_DIR",
         None,

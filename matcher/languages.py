@@ -37,6 +37,14 @@ def canonical(code: str) -> str:
     return getattr(record, "alpha_2", None) or record.alpha_3
 
 
+def is_canonical(code: str) -> bool:
+    """Whether `code` is a language code in its stored form ("ti" yes; "tir" and "xx" no)."""
+    try:
+        return canonical(code) == code
+    except UnknownLanguage:
+        return False
+
+
 def parse_list(text: str | None) -> list[str]:
     """'ar, tir; prs' → ['ar', 'ti', 'prs']: canonical, without duplicates, in the order given.
     UnknownLanguage names the first part that is not a language code."""

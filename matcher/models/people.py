@@ -142,6 +142,8 @@ class Participant(Versioned, db.Model):
         enum_column(DutchLevel, "dutch_level"), default=DutchLevel.A0
     )
     languages: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # The language the week card shows beside Dutch (ISO 639, as matcher.languages stores it).
+    card_language: Mapped[str | None] = mapped_column(sa.String(3))
     postcode: Mapped[str] = mapped_column(sa.String(7))
     lat: Mapped[float]
     lon: Mapped[float]

@@ -43,7 +43,7 @@ TABLES: dict[str, TableClass] = {
         STAFF,
         "duty_plus_retention",
         personal="first_name last_name postcode lat lon pip_date trajectory_end duty_ended_on"
-        " languages buddy_gender_preference search_text",
+        " languages card_language buddy_gender_preference search_text",
         special="functional_limits notes",
         pseudonymous="id external_ref coach_id updated_by_id",
         none="municipality_id route status availability max_hours_week interests dutch_level"

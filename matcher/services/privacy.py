@@ -52,6 +52,7 @@ BLANKED: dict[str, Callable[[Participant], Any]] = {
     "notes": lambda p: "",
     "interests": lambda p: [],
     "languages": lambda p: [],
+    "card_language": lambda p: None,
     "postcode": lambda p: "",
     "lat": lambda p: p.municipality.lat,
     "lon": lambda p: p.municipality.lon,

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from matcher import bounds, free_text
+from matcher import bounds, free_text, languages
 from matcher.dayparts import ALL_MASK
 from matcher.extensions import db
 from matcher.models import Participant, Role, User
@@ -20,6 +20,7 @@ MATCHING_FIELDS = (
     "interests",
     "dutch_level",
     "languages",
+    "card_language",
     "postcode",
     "lat",
     "lon",
@@ -61,6 +62,9 @@ def check(values: dict[str, Any]) -> dict[str, Place]:
     for name in ("first_name", "last_name"):
         if name in values and not free_text.is_name(values[name]):
             errors[name] = "name.no_letter"
+    card_language = values.get("card_language")
+    if card_language is not None and not languages.is_canonical(card_language):
+        errors["card_language"] = "language.unknown"
     end, pip = values.get("trajectory_end"), values.get("pip_date")
     if end is not None and pip is not None and end <= pip:
         errors["trajectory_end"] = "profile.trajectory_end_before_pip"

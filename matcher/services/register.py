@@ -42,6 +42,7 @@ NEVER_USED_FIELDS = (
     "functional_limits",
     "notes",
     "languages",
+    "card_language",
     "postcode",
     "buddy_gender_preference",
     "duty_ended_on",

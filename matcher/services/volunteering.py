@@ -39,6 +39,7 @@ class VolunteerMatchView:
     dayparts: list[str]
     meeting_place: str
     kind: str
+    starts_on: date | None = None
 
 
 def own_volunteer(user: User) -> Volunteer | None:
@@ -79,6 +80,7 @@ def _view(match: Match) -> VolunteerMatchView:
         dayparts=from_mask(match.dayparts),
         meeting_place=place,
         kind=str(match.kind),
+        starts_on=match.starts_on,
     )
 
 

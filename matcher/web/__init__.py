@@ -51,6 +51,7 @@ BLUEPRINTS = (
     ("volunteer_portal", "/vrijwilliger"),
     ("admin", "/beheer"),
     ("participants", "/deelnemers"),
+    ("weekcard", "/deelnemers"),  # …/<id>/weekkaart
     ("organisations", "/organisaties"),
     ("placements", "/plekken"),
     ("volunteers", "/vrijwilligers"),

@@ -3,7 +3,7 @@ there but wrong (an unknown choice, not a whole number, not a date) ends the req
 page that says in Dutch which parameter is wrong, never a 500."""
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from enum import Enum
 from typing import TypeVar
 
@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from matcher.bounds import Bound
 from matcher.free_text import clean
 from matcher.web.fields import FIRST_DAY, LAST_DAY
+from matcher.weeks import today, week_start
 
 E = TypeVar("E", bound=Enum)
 _WHOLE = re.compile(r"-?[0-9]{1,12}")
@@ -84,3 +85,10 @@ def arg_date(name: str, default: date | None = None) -> date | None:
     if day is not None and FIRST_DAY <= day <= LAST_DAY:
         return day
     _refuse(name, _("moet een datum zijn, geschreven als JJJJ-MM-DD."))
+
+
+def arg_week(name: str = "week") -> tuple[date, tuple[date, date]]:
+    """The Monday of the week ?name=YYYY-MM-DD falls in (this week when absent), with the
+    Mondays before and after it for a week navigation."""
+    monday = week_start(arg_date(name) or today())
+    return monday, (monday - timedelta(days=7), monday + timedelta(days=7))

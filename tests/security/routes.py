@@ -44,6 +44,7 @@ BLUEPRINT_ROLES = {
     "placements": {Role.COORDINATOR},
     "volunteers": {Role.COORDINATOR},
     "participants": {Role.COORDINATOR, Role.COACH},
+    "weekcard": {Role.COORDINATOR, Role.COACH},
     "caseload": {Role.COACH},
     "hours": {Role.COACH},
     "progress": {Role.COACH},

@@ -79,6 +79,7 @@ FIELD_TEXTS = {
     "functional_limits": _l("beperkingen en gezondheid (alleen de belastbaarheid telt mee)"),
     "notes": _l("notities van de coach"),
     "languages": _l("welke talen iemand spreekt"),
+    "card_language": _l("in welke taal de weekkaart naast het Nederlands staat"),
     "postcode": _l("de postcode zelf (alleen het punt op de kaart telt mee)"),
     "buddy_gender_preference": _l("voorkeur voor een man of vrouw als buddy"),
     "duty_ended_on": _l("wanneer de inburgeringsplicht eindigde"),

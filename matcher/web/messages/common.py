@@ -40,6 +40,7 @@ CATALOGUE = {
     # Names, day-parts
     "name.no_letter": _l("Een naam bevat minstens één letter."),
     "daypart.unknown": _l("Onbekend dagdeel."),
+    "language.unknown": _l("Kies een taal uit de lijst."),
     "daypart.unknown_named": _l("Onbekend dagdeel '%(name)s'."),
     # Registry records: references, postcodes, coordinates
     "record.ref_in_use": _l("Dit kenmerk is al in gebruik."),

@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from matcher.extensions import db
 from matcher.models import Organisation
-from matcher.services import organisations, submissions
+from matcher.services import organisations, rosters, submissions
 from matcher.services.errors import NotFound
-from matcher.web import boundary, edits
+from matcher.web import boundary, edits, params
 from matcher.web.organisations import bp
 from matcher.web.organisations.forms import ActiveForm, FilterForm, OrganisationForm
 from matcher.web.registry import forms as registry
@@ -106,3 +106,19 @@ def toggle(organisation_id: int):
                 "success",
             )
     return redirect(url_for("organisations.edit", organisation_id=organisation.id))
+
+
+@bp.get("/<int:organisation_id>/rooster")
+def roster(organisation_id: int):
+    """The organisation's page: every placement with its roster for a week (issue 13)."""
+    organisation = _get(organisation_id)
+    week, weeks = params.arg_week()
+    placements = rosters.organisation_placements(organisation.id)
+    by_placement = rosters.placement_roster([p.id for p in placements], week)
+    return render_template(
+        "organisations/roster.html",
+        organisation=organisation,
+        week=week,
+        weeks=weeks,
+        placements=[(p, rosters.roster_sections(p, by_placement[p.id])) for p in placements],
+    )

@@ -54,6 +54,9 @@ class ProfileForm(Form):
         _l("Talen (ISO-codes, met komma's)"),
         validators=[Optional(), Length(max=120), registry.language_codes],
     )
+    card_language = SelectField(  # choices: the week card catalogues (web/weekcard/)
+        _l("Taal van de weekkaart (naast het Nederlands)"), validators=[Optional()]
+    )
     postcode = StringField(_l("Postcode"), validators=[DataRequired(), Length(max=10)])
     lat = NumberField(_l("Breedtegraad"), [Optional()], bound=bounds.LATITUDE)
     lon = NumberField(_l("Lengtegraad"), [Optional()], bound=bounds.LONGITUDE)

@@ -27,11 +27,13 @@ from matcher.services import (
     profiles,
     records,
     submissions,
+    week_plan,
 )
-from matcher.web import boundary, edits
+from matcher.web import boundary, edits, params
 from matcher.web.participants import bp
 from matcher.web.participants.forms import FilterForm, ProfileForm
 from matcher.web.registry import forms as registry
+from matcher.web.weekcard import catalogue
 from matcher.weeks import today
 
 
@@ -58,11 +60,16 @@ def index():
 def detail(participant_id: int):
     participant = access.get_participant(current_user, participant_id)
     privacy.log_profile_view(current_user, participant)  # AVG: opening a profile is audited
+    week, weeks = params.arg_week()
     return render_template(
         "participants/detail.html",
         participant=participant,
         coach_fields=access.sees_coach_fields(current_user, participant),
         attendance=attendance.record(participant.id, today()),
+        week=week,
+        weeks=weeks,
+        plan=week_plan.participant_week(participant.id, week),
+        history=week_plan.participant_history(participant.id),
     )
 
 
@@ -98,6 +105,9 @@ def _form(participant: Participant | None) -> ProfileForm:
         ]
     form.municipality.choices = registry.municipality_choices(_l("kies een gemeente"))
     form.interests.choices = registry.category_choices()
+    form.card_language.choices = [SelectChoice("", _l("alleen Nederlands"))] + [
+        SelectChoice(code, label) for code, label in catalogue.language_choices()
+    ]
     return form
 
 
@@ -159,6 +169,7 @@ def _prefill(form: ProfileForm, participant: Participant | None) -> None:
     pref = participant.buddy_gender_preference
     form.buddy_gender_preference.data = pref.value if pref else ""
     form.languages.data = ", ".join(participant.languages)
+    form.card_language.data = participant.card_language or ""
     form.interests.data = list(participant.interests)
 
 
@@ -173,6 +184,7 @@ def _values(form: ProfileForm, mask: int, postcode: str, lat: float, lon: float)
         "interests": list(form.interests.data or []),
         "dutch_level": DutchLevel(form.dutch_level.data),
         "languages": languages.parse_list(form.languages.data),
+        "card_language": form.card_language.data or None,
         "postcode": postcode,
         "lat": lat,
         "lon": lon,

@@ -8,7 +8,7 @@ from wtforms import SelectChoice
 
 from matcher.extensions import db
 from matcher.models import Placement
-from matcher.services import organisations, placements, records, submissions
+from matcher.services import organisations, placements, records, submissions, week_plan
 from matcher.services.errors import NotFound
 from matcher.web import boundary, edits, params
 from matcher.web.fields import RECORD_ID
@@ -156,3 +156,20 @@ def toggle(placement_id: int):
         else:
             flash(_("Plek '%(title)s' is gedeactiveerd.", title=placement.title), "success")
     return redirect(url_for("placements.edit", placement_id=placement.id))
+
+
+@bp.get("/<int:placement_id>/rooster")
+def roster(placement_id: int):
+    """Who comes on each session of the placement in a week (issue 13), printable."""
+    placement = db.session.get(Placement, placement_id)
+    if placement is None:
+        raise NotFound(placement_id)
+    week, weeks = params.arg_week()
+    by_daypart = week_plan.placement_roster([placement.id], week)[placement.id]
+    return render_template(
+        "placements/roster.html",
+        placement=placement,
+        week=week,
+        weeks=weeks,
+        sections=week_plan.roster_sections(placement, by_daypart),
+    )

@@ -6,8 +6,8 @@ from flask_login import current_user
 from wtforms import SelectChoice
 
 from matcher.dayparts import from_mask, to_mask
-from matcher.models import AbsenceKind
-from matcher.services import submissions, volunteering
+from matcher.models import AbsenceKind, MatchKind
+from matcher.services import rosters, submissions, volunteering
 from matcher.services.errors import NotFound
 from matcher.web import boundary, edits, params
 from matcher.web.fields import RECORD_ID
@@ -25,17 +25,29 @@ from matcher.weeks import today
 def _page(absence_form=None, status: int = 200, conflict=None, typed_mask=None):
     volunteer = volunteering.own_volunteer(current_user)
     mask = typed_mask if typed_mask is not None else volunteer.availability if volunteer else 0
+    week, weeks = params.arg_week()
+    own = [m for m in volunteering.own_matches(current_user) if m.kind != MatchKind.PLACEMENT]
     return render_template(
         "volunteer_portal/index.html",
         volunteer=volunteer,
         conflict=conflict,
         available=from_mask(mask) if volunteer else [],
-        matches=volunteering.own_matches(current_user),
+        matches=own,
+        week=week,
+        weeks=weeks,
+        hosted=_host_rosters(week),
         coordinators=volunteering.coordinators(),
         availability_form=AvailabilityForm(),
         absence_form=absence_form or AbsenceForm(),
         remove_form=RemoveAbsenceForm(),
     ), status
+
+
+def _host_rosters(week):
+    """For a host contact: each placement they are the contact of, with first names only."""
+    hosted = rosters.hosted_placements(current_user)
+    by_placement = rosters.placement_roster([p.id for p in hosted], week)
+    return [(p, rosters.roster_sections(p, by_placement[p.id], host=True)) for p in hosted]
 
 
 def _own_volunteer():

@@ -10,8 +10,8 @@ from wtforms import SelectChoice
 from matcher import languages
 from matcher.extensions import db
 from matcher.models import Gender, Role, User, Volunteer, VolunteerKind
-from matcher.services import invitations, records, registry_volunteers, submissions
-from matcher.web import boundary, edits
+from matcher.services import invitations, records, registry_volunteers, submissions, week_plan
+from matcher.web import boundary, edits, params
 from matcher.web.registry import forms as registry
 from matcher.web.volunteers import bp, invitation_views  # noqa: F401  (its routes)
 from matcher.web.volunteers.forms import (
@@ -73,10 +73,14 @@ def _edit(volunteer: Volunteer | None):
                 flash(_("%(name)s is opgeslagen.", name=saved.full_name), "success")
                 return redirect(url_for("volunteers.edit", volunteer_id=saved.id))
             conflict, grid_error = refused.conflict, refused.unplaced.get("availability")
+    week, weeks = params.arg_week()
     return render_template(
         "volunteers/form.html",
         form=form,
         volunteer=volunteer,
+        week=week,
+        weeks=weeks,
+        matches=week_plan.volunteer_matches(volunteer.id, week) if volunteer else [],
         mask=mask,
         grid_error=grid_error,
         absence_form=AbsenceForm(formdata=None),
