@@ -14,7 +14,7 @@ from tests.matching.helpers import accept_all_and_confirm, proposals, run_now
 BASE = "/coordinator/koppelen"
 MACRO = '{% from "macros.html" import status_badge %}{{ status_badge(kind, text) }}'
 BADGE = re.compile(
-    r'<span class="utrecht-status-badge utrecht-status-badge--([a-z]+) status-badge '
+    r'<span class="utrecht-status-badge utrecht-status-badge--([a-z]+) '
     r'status-badge--([a-z]+)">([^<]+)</span>'
 )
 

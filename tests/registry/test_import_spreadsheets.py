@@ -37,7 +37,7 @@ def confirmed(client, page: str):
 def badge(kind: str, modifier: str, word: str) -> str:
     """The status badge of macros.html as rendered (issue 14: status in words on every row)."""
     return (
-        f'<span class="utrecht-status-badge utrecht-status-badge--{modifier} status-badge '
+        f'<span class="utrecht-status-badge utrecht-status-badge--{modifier} '
         f'status-badge--{kind}">{word}</span>'
     )
 
