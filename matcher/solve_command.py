@@ -41,6 +41,8 @@ SENTENCES = {
     "deze deelnemer.",
     "volunteer_rejected": "De {kinds} binnen bereik zijn eerder afgewezen voor deze deelnemer.",
     "no_room_for_volunteer": "Geen vrij dagdeel of uur meer voor een {kind} naast de plekken.",
+    "out_of_reach": "{count} {plekken} met een passend dagdeel en taalniveau {liggen} verder "
+    "dan {max_km} km ({op} {nearest_km} km).",
     "distance": "Op {km} km afstand.",
     # some, not all, of the places within reach (reason codes with a `count`)
     "language_level_some": "{count} van de {reachable} plekken binnen bereik {vraagt} een hoger "
@@ -66,6 +68,8 @@ def reason_text(reason: Reason) -> str:
     one = reason.data.get("count") == 1  # "1 van de 3 plekken vraagt", "2 … vragen"
     data.update(vraagt="vraagt" if one else "vragen", heeft="heeft" if one else "hebben")
     data["is"] = "is" if one else "zijn"
+    data.update(plekken="plek" if one else "plekken", liggen="ligt" if one else "liggen")
+    data["op"] = "op" if one else "de dichtstbijzijnde op"
     count, reachable = reason.data.get("count"), reason.data.get("reachable")
     if count is not None and reachable is not None and count < reachable:
         code = f"{code}_some" if f"{code}_some" in SENTENCES else code

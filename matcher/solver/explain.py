@@ -5,6 +5,7 @@ holds no wording: the web layer (web/matching/reasons.py) and the command line
 Participant codes (below minimum; every cause that applies, in this order):
 no_reachable_placement {nearest_km, max_km} (alone), language_level {level, lowest_needed,
 reachable, count}, no_shared_daypart {reachable, count}, rejected {reachable, count},
+out_of_reach {count, nearest_km, max_km} (placements beyond max_km that fit every other rule),
 load_cap {max_hours, minimum, possible_hours}, too_few_hours {possible_hours, minimum},
 capacity_taken {sessions, taken_by, more_urgent, at_minimum, most_hours},
 no_combination {free_sessions}, pinned {}. Missing wanted volunteer: no_volunteer_reachable
@@ -18,8 +19,12 @@ import numpy as np
 from matcher.solver import rules
 from matcher.solver.bounds import best_alone
 from matcher.solver.candidates import Candidates
-from matcher.solver.dayparts import LEVEL_RANK
+from matcher.solver.dayparts import INDEX, LEVEL_RANK
 from matcher.solver.model import Reason
+
+
+def _mask(dayparts) -> int:
+    return sum(1 << INDEX[d] for d in set(dayparts))
 
 
 def _km_to_all(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
@@ -35,6 +40,12 @@ class Explainer:
         self.c, self.plan, self.hours, self.alone = c, plan, hours, alone
         self.p_lat = np.array([p.lat for p in inst.placements], dtype=float)
         self.p_lon = np.array([p.lon for p in inst.placements], dtype=float)
+        self.p_rank = np.array(
+            [LEVEL_RANK[p.min_language_level] for p in inst.placements], dtype=np.int64
+        )
+        self.p_days = np.array(
+            [_mask(s.daypart for s in p.sessions) for p in inst.placements], dtype=np.int64
+        )
         self.v_lat = np.array([v.lat for v in inst.volunteers], dtype=float)
         self.v_lon = np.array([v.lon for v in inst.volunteers], dtype=float)
         self.pace = [q.pace for q in inst.participants]
@@ -58,8 +69,13 @@ class Explainer:
                 Reason("no_reachable_placement", {"nearest_km": nearest, "max_km": person.max_km})
             ]
         out = self._unusable(person, reach)
+        if not c.p_x[p] and not out:
+            out = [Reason("no_shared_daypart", {"reachable": int(reach.size)})]
+        far = self._out_of_reach(person, km)
+        if far is not None:
+            out.append(far)
         if not c.p_x[p]:
-            return out or [Reason("no_shared_daypart", {"reachable": int(reach.size)})]
+            return out
         if c.pinned_x & set(c.p_x[p]) or c.pinned_y & set(c.p_y[p]):
             return [*out, Reason("pinned", {})]
         if not self.alone[p]:
@@ -99,6 +115,22 @@ class Explainer:
         if refused:
             out.append(Reason("rejected", {"reachable": reachable, "count": refused}))
         return out
+
+    def _out_of_reach(self, person, km: np.ndarray) -> Reason | None:
+        """Placements beyond the participant's reach (R3) that fit every other rule: a session
+        on a free day-part (R1/R2), the Dutch level (R4), not refused (R8). None: there are none."""
+        radius = rules.placement_radius(person)
+        fits = ~rules.within(km, radius) & (self.p_rank <= LEVEL_RANK[person.language_level])
+        fits &= (self.p_days & _mask(person.available)) != 0
+        placements = self.c.instance.placements
+        far = [
+            j for j in np.flatnonzero(fits) if rules.allowed(person, "placement", placements[j].id)
+        ]
+        if not far:
+            return None
+        nearest = round(float(km[far].min()), 1)
+        data = {"count": len(far), "nearest_km": nearest, "max_km": radius}
+        return Reason("out_of_reach", data)
 
     def _too_few(self, p: int, person) -> Reason:
         c, per_day = self.c, {}

@@ -192,7 +192,7 @@ def test_every_page_fits_the_screen_and_passes_axe(browser, site, role, width):
             if (role, endpoint) in SCREENSHOTS:
                 ARTIFACTS.mkdir(parents=True, exist_ok=True)
                 shot = ARTIFACTS / f"{SCREENSHOTS[role, endpoint]}-{width}.png"
-                page.screenshot(path=str(shot), full_page=True)
+                page.screenshot(path=str(shot), full_page=True, timeout=90_000)  # tall pages
                 print(f"screenshot: {shot}")
     finally:
         context.close()

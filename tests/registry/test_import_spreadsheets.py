@@ -34,6 +34,14 @@ def confirmed(client, page: str):
     return client.post_form("/import/opslaan", {"token": token(page)}, follow_redirects=True)
 
 
+def badge(kind: str, modifier: str, word: str) -> str:
+    """The status badge of macros.html as rendered (issue 14: status in words on every row)."""
+    return (
+        f'<span class="utrecht-status-badge utrecht-status-badge--{modifier} '
+        f'status-badge--{kind}">{word}</span>'
+    )
+
+
 def count(model) -> int:
     return db.session.scalar(select(func.count()).select_from(model))
 
@@ -129,18 +137,20 @@ def test_the_preview_names_bad_rows_and_the_fate_of_the_good_ones(login_as, make
     errors = page.split('id="import-errors"')[1].split("</table>")[0]
     assert (
         '<td class="num">5</td><td>IMP-0003</td><td>Naam3 Import0003</td><td>reisafstand_km</td>'
-        "<td><code>veel</code></td><td>&#39;veel&#39; is geen getal</td>" in errors
+        "<td><code>veel</code></td><td>"
+        + badge("error", "error", "fout") + " &#39;veel&#39; is geen getal</td>"
+        in errors
     )
     acting = page.split('id="import-plan"')[1].split("</table>")[0]
     assert "Wat er met de goede rijen gebeurt zodra het bestand klopt" in acting
-    assert "<td>IMP-0001</td><td>Naam1 Import0001</td><td>gewijzigd: max_uren_week, talen</td>" in (
-        acting
-    )
-    assert "<td>IMP-0004</td><td>Naam4 Import0004</td><td>nieuw</td>" in acting
-    assert "<td>IMP-0005</td><td>Naam5 Import0005</td><td>nieuw</td>" in acting
+    changed = badge("changed", "warning", "gewijzigd")
+    assert f"<td>Naam1 Import0001</td><td>{changed} max_uren_week, talen</td>" in acting
+    assert f"<td>Naam4 Import0004</td><td>{badge('new', 'active', 'nieuw')}</td>" in acting
+    assert f"<td>Naam5 Import0005</td><td>{badge('new', 'active', 'nieuw')}</td>" in acting
     resting = page.split('id="import-unchanged"')[1].split("</details>")[0]
     assert "2 rijen zijn ongewijzigd" in resting
-    assert "<td>IMP-0000</td><td>Naam0 Import0000</td><td>ongewijzigd</td>" in resting
+    same = badge("unchanged", "neutral", "ongewijzigd")
+    assert f"<td>IMP-0000</td><td>Naam0 Import0000</td><td>{same}</td>" in resting
     assert "<td>IMP-0002</td>" in resting and "IMP-0001" not in resting
     assert count(Participant) == 4 and town.id
 

@@ -2,8 +2,8 @@
 
 `refusal(error)` words a file that cannot be read (ImportRefused) or a confirm that is refused
 (RecordsChanged); `cell(error)` a bad cell; `notice(n)` what the import does differently than
-the file asks; `plan(p)` what confirming does with a good row; `describe(kind, column)` a
-template column.
+the file asks; `plan(p)` the status badge of a good row (new, changed, unchanged);
+`describe(kind, column)` a template column.
 """
 
 from flask_babel import format_datetime, gettext, ngettext
@@ -277,13 +277,14 @@ def _some(refs: list[str]) -> str:
     return shown
 
 
-def plan(row) -> str:
-    """What confirming does with a good row."""
-    if row.action == "new":
-        return gettext("nieuw")
-    if row.action == "changed":
-        return gettext("gewijzigd: %(columns)s", columns=", ".join(row.columns))
-    return gettext("ongewijzigd")
+PLAN_WORDS = {"new": N_("nieuw"), "changed": N_("gewijzigd"), "unchanged": N_("ongewijzigd")}
+
+
+def plan(row) -> tuple[str, str]:
+    """What confirming does with a good row: its status badge's kind and word (the template
+    names the columns a change touches after the badge)."""
+    action = row.action if row.action in PLAN_WORDS else "unchanged"
+    return action, gettext(PLAN_WORDS[action])
 
 
 def describe(kind: str, column: str) -> str:

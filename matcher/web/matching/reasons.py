@@ -130,6 +130,18 @@ def _rejected(data: dict, v: dict) -> str:
     )
 
 
+def _out_of_reach(data: dict, v: dict) -> str:
+    return ngettext(
+        "%(num)d plek met een passend dagdeel en taalniveau ligt verder dan %(max_km)s km "
+        "(op %(nearest_km)s km)",
+        "%(num)d plekken met een passend dagdeel en taalniveau liggen verder dan %(max_km)s km "
+        "(de dichtstbijzijnde op %(nearest_km)s km)",
+        data["count"],
+        max_km=v["max_km"],
+        nearest_km=v["nearest_km"],
+    )
+
+
 def _capacity_taken(data: dict, v: dict) -> str:
     taken_by = data["taken_by"]
     parts = [
@@ -218,6 +230,7 @@ COUNTED: dict[str, Callable[[dict, dict], str]] = {
     "language_level": _language_level,
     "no_shared_daypart": _no_shared_daypart,
     "rejected": _rejected,
+    "out_of_reach": _out_of_reach,
     "capacity_taken": _capacity_taken,
     "no_combination": _no_combination,
     "no_volunteer_daypart": _no_volunteer_daypart,
