@@ -84,3 +84,18 @@ def arg_date(name: str, default: date | None = None) -> date | None:
     if day is not None and FIRST_DAY <= day <= LAST_DAY:
         return day
     _refuse(name, _("moet een datum zijn, geschreven als JJJJ-MM-DD."))
+
+
+def form_ints(name: str, bound: Bound | None = None) -> list[int]:
+    """Every POSTed value of `name` as a whole number inside `bound` (checkbox lists); a wrong
+    one ends the request like a wrong query parameter."""
+    values = []
+    for raw in request.form.getlist(name):
+        raw = clean(raw)
+        if not _WHOLE.fullmatch(raw):
+            _refuse(name, _("moet een heel getal zijn."))
+        value = int(raw)
+        if bound is not None and not bound.contains(value):
+            _refuse(name, _("is een getal dat hier niet kan."))
+        values.append(value)
+    return values
