@@ -74,8 +74,9 @@ class Known:
     volunteers: set[tuple[int, str]]  # (participant id, "taalmaatje"/"buddy") running this week
 
 
-def gather(ids: list[int], today: date, planned: dict[int, float] | None = None) -> Known:
-    """The facts behind the needs, in a fixed number of queries whatever len(ids)."""
+def gather(ids, today: date, planned: dict[int, float] | None = None) -> Known:
+    """The facts behind the needs, in a fixed number of queries whatever len(ids) (`ids`: a list
+    of participant ids or a SELECT of them)."""
     if planned is None:
         planned = planned_hours(ids, today)
     running = db.session.execute(
@@ -121,7 +122,7 @@ def needs_for(query: Select, today: date) -> dict[int, tuple[frozenset[Need], tu
     """For each participant the `query` (a SELECT of Participant) yields: their needs and their
     urgency sort key. A fixed number of queries."""
     rows = db.session.execute(query.with_only_columns(*_COLUMNS)).all()
-    known = gather([r.id for r in rows], today)
+    known = gather(query.with_only_columns(Participant.id), today)
     result = {}
     for r in rows:
         needs = needs_of(r, known, today)

@@ -1,44 +1,60 @@
 """Hours per participant for many participants at once, in a fixed number of queries: what the
 running placements plan this week and what was approved (the figures, lists and caseload share
-these; nothing here grows with the number of participants)."""
+these; nothing here grows with the number of participants). `ids` is a list of participant ids
+or, for a large scope, a SELECT of them (a subquery instead of thousands of parameters)."""
 
 from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import aliased
 
-from matcher.dayparts import from_mask
+from matcher.dayparts import INDEX
 from matcher.extensions import db
-from matcher.models import HoursEntry, HoursStatus, Match, MatchKind, MatchStatus, Placement
+from matcher.models import (
+    HoursEntry,
+    HoursStatus,
+    Match,
+    MatchKind,
+    MatchStatus,
+    PlacementSession,
+)
 from matcher.services import hours as hours_service
 
 
+def _none(ids) -> bool:
+    """An empty list of ids (a SELECT of ids, for a large scope, is never known empty here)."""
+    return isinstance(ids, list | tuple | set) and not ids
+
+
 def planned_hours(participant_ids: list[int], on: date) -> dict[int, float]:
-    """Weekly placement hours of each participant's active matches running on `on`."""
-    matches = db.session.scalars(
-        select(Match)
+    """Weekly placement hours of each participant's active matches running on `on`: the hours
+    of the placement's sessions in the match's day-parts (one query of plain columns)."""
+    if _none(participant_ids):
+        return {}
+    rows = db.session.execute(
+        select(
+            Match.participant_id, Match.dayparts, PlacementSession.daypart, PlacementSession.hours
+        )
+        .join(PlacementSession, PlacementSession.placement_id == Match.placement_id)
         .where(
-            Match.participant_id.in_(participant_ids) if participant_ids else Match.id.is_(None),
+            Match.participant_id.in_(participant_ids),
             Match.kind == MatchKind.PLACEMENT,
             Match.status == MatchStatus.ACTIVE,
             Match.starts_on <= on,
             (Match.ends_on.is_(None)) | (Match.ends_on >= on),
         )
-        .options(selectinload(Match.placement).selectinload(Placement.sessions))
     )
     hours: dict[int, float] = defaultdict(float)
-    for match in matches:
-        by_daypart = {s.daypart: s.hours for s in match.placement.sessions}
-        hours[match.participant_id] += sum(
-            by_daypart.get(dp, 0) for dp in from_mask(match.dayparts)
-        )
+    for participant_id, dayparts, daypart, session_hours in rows:
+        if dayparts & (1 << INDEX[daypart]):
+            hours[participant_id] += session_hours
     return hours
 
 
 def approved_hours(participant_ids: list[int], since: date | None) -> dict[int, float]:
     """Approved participation hours per participant, from `since` on (or all)."""
-    if not participant_ids:
+    if _none(participant_ids):
         return {}
     correction = aliased(HoursEntry)
     superseded = select(correction.id).where(correction.supersedes_id == HoursEntry.id).exists()
@@ -70,7 +86,7 @@ def counted(include_superseded: bool = False):
 
 def counted_totals(ids: list[int]) -> dict[int, float]:
     """All counted hours minus those a correction replaced: two cheap scans, no anti-join."""
-    if not ids:
+    if _none(ids):
         return {}
     gross = db.session.execute(
         select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
