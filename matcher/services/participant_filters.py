@@ -15,17 +15,18 @@ list and the caseload is one of these `Need`s, computed here, so a figure and it
   (matching.instance.running_matches);
 - paused: paused.
 
-Status and volunteer needs are SQL; the hour-based ones come from a fixed number of queries for
-all participants in scope (no query per participant). Urgency, the caseload's default order:
+Status and volunteer needs are SQL (`narrowed`, `without_volunteer`); the hour-based ones are
+narrowed in SQL and decided from a fixed number of queries for all participants left (no query
+per participant). Urgency, the caseload's default order:
 behind on the pace first, then below the minimum, then not placed after three months, then
 without the wanted taalmaatje or buddy; then by name.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
-from sqlalchemy import Select
+from sqlalchemy import Select, select
 
 from matcher.extensions import db
 from matcher.models import Match, MatchKind, Participant, ParticipantStatus
@@ -70,24 +71,54 @@ class Known:
     """What the needs are decided on, for many participants at once (from `gather`)."""
 
     planned: dict[int, float]  # this week's planned placement hours
-    totals: dict[int, float]  # approved counted hours since the PIP
-    volunteers: set[tuple[int, str]]  # (participant id, "taalmaatje"/"buddy") running this week
+    totals: dict[int, float] | None  # approved counted hours since the PIP (None: not read)
+    no_volunteer: set[int]  # ids of open participants without the volunteer they want
 
 
-def gather(ids, today: date, planned: dict[int, float] | None = None) -> Known:
+def gather(ids, today: date, planned: dict[int, float] | None = None, totals=True) -> Known:
     """The facts behind the needs, in a fixed number of queries whatever len(ids) (`ids`: a list
-    of participant ids or a SELECT of them)."""
+    of participant ids or a SELECT of them). `totals=False`: skip the hours done (then
+    behind_pace is not decided)."""
     if planned is None:
         planned = planned_hours(ids, today)
-    running = db.session.execute(
-        running_matches(week_start(today))
-        .with_only_columns(Match.participant_id, Match.kind)
-        .where(
-            Match.participant_id.in_(ids),
-            Match.kind.in_((MatchKind.TAALMAATJE, MatchKind.BUDDY)),
-        )
+    scope = (
+        ids if isinstance(ids, Select) else select(Participant.id).where(Participant.id.in_(ids))
     )
-    return Known(planned, counted_totals(ids), {(pid, str(kind)) for pid, kind in running})
+    wanting = db.session.scalars(scope.where(without_volunteer(today)))
+    return Known(planned, counted_totals(ids) if totals else None, set(wanting))
+
+
+def _running(kind: MatchKind, today: date):
+    return (
+        running_matches(week_start(today))
+        .with_only_columns(Match.id)
+        .where(Match.participant_id == Participant.id, Match.kind == kind)
+        .exists()
+    )
+
+
+def without_volunteer(today: date):
+    """SQL: open, wants a taalmaatje (or buddy) and has no such match running this week."""
+    return Participant.status.in_(OPEN_STATUSES) & (
+        (Participant.wants_taalmaatje & ~_running(MatchKind.TAALMAATJE, today))
+        | (Participant.wants_buddy & ~_running(MatchKind.BUDDY, today))
+    )
+
+
+EXACT_IN_SQL = (Need.OPEN, Need.PAUSED, Need.NO_VOLUNTEER)
+
+
+def narrowed(query: Select, need: Need, today: date) -> Select:
+    """The SQL part of a need: exactly the need for EXACT_IN_SQL, for the others a superset
+    (open; not placed: also a PIP date more than 89 days ago, which three months always are)."""
+    if need == Need.PAUSED:
+        return query.where(Participant.status == ParticipantStatus.PAUSED)
+    if need == Need.NO_VOLUNTEER:
+        return query.where(without_volunteer(today))
+    query = query.where(Participant.status.in_(OPEN_STATUSES))
+    if need == Need.NOT_PLACED:
+        query = query.where(Participant.pip_date < today - timedelta(days=89))
+    return query
 
 
 def needs_of(p, known: Known, today: date) -> frozenset[Need]:
@@ -102,13 +133,12 @@ def needs_of(p, known: Known, today: date) -> frozenset[Need]:
     found.add(Need.AT_MINIMUM if meets_minimum(planned, minimum) else Need.BELOW_MINIMUM)
     if progress.is_placement_overdue(p.pip_date, planned > 0, today):
         found.add(Need.NOT_PLACED)
-    end = progress.trajectory_end(p.pip_date, p.trajectory_end)
-    expected = progress.expected_now(p.pip_date, end, p.participation_target, today)
-    if progress.is_behind_pace(p.hours_before + known.totals.get(p.id, 0.0), expected):
-        found.add(Need.BEHIND_PACE)
-    if (p.wants_taalmaatje and (p.id, MatchKind.TAALMAATJE.value) not in known.volunteers) or (
-        p.wants_buddy and (p.id, MatchKind.BUDDY.value) not in known.volunteers
-    ):
+    if known.totals is not None:
+        end = progress.trajectory_end(p.pip_date, p.trajectory_end)
+        expected = progress.expected_now(p.pip_date, end, p.participation_target, today)
+        if progress.is_behind_pace(p.hours_before + known.totals.get(p.id, 0.0), expected):
+            found.add(Need.BEHIND_PACE)
+    if p.id in known.no_volunteer:
         found.add(Need.NO_VOLUNTEER)
     return frozenset(found)
 
@@ -118,11 +148,13 @@ def urgency_key(needs: frozenset[Need], last_name: str, first_name: str, pid: in
     return (*(need not in needs for need in URGENCY), last_name, first_name, pid)
 
 
-def needs_for(query: Select, today: date) -> dict[int, tuple[frozenset[Need], tuple]]:
+def needs_for(
+    query: Select, today: date, totals: bool = True
+) -> dict[int, tuple[frozenset[Need], tuple]]:
     """For each participant the `query` (a SELECT of Participant) yields: their needs and their
-    urgency sort key. A fixed number of queries."""
+    urgency sort key. A fixed number of queries. `totals=False`: behind_pace left undecided."""
     rows = db.session.execute(query.with_only_columns(*_COLUMNS)).all()
-    known = gather(query.with_only_columns(Participant.id), today)
+    known = gather(query.with_only_columns(Participant.id), today, totals=totals)
     result = {}
     for r in rows:
         needs = needs_of(r, known, today)
@@ -139,8 +171,10 @@ def counts(query: Select, today: date) -> dict[Need, int]:
     return tally
 
 
-def ids_with(query: Select, need: Need | None, today: date, sort: str = "name") -> list[int]:
-    """The ids of the participants of `query` with `need` (None: all), in `sort` order."""
+def ids_with(query: Select, need: Need | None, today: date) -> list[int]:
+    """The ids of the participants of `query` with `need` (None: all), most urgent first."""
+    if need is not None:
+        query = narrowed(query, need, today)
     found = needs_for(query, today)
     chosen = [pid for pid, (needs, _) in found.items() if need is None or need in needs]
     return sorted(chosen, key=lambda pid: found[pid][1])

@@ -36,6 +36,10 @@ def search(
     page = max(1, page)
     if need is not None or sort == "urgency":
         return _by_needs(query, need, sort, page, per_page, today or date.today())
+    return _sql_page(query, sort, page, per_page)
+
+
+def _sql_page(query, sort: str, page: int, per_page: int) -> Page:
     total = db.session.scalar(select(func.count()).select_from(query.subquery()))
     items = db.session.scalars(
         _loaded(query)
@@ -57,10 +61,16 @@ def _loaded(query):
 
 
 def _by_needs(query, need: Need | None, sort: str, page: int, per_page: int, today: date) -> Page:
-    """Filter (and for urgency: order) on the needs, then load only the page's participants."""
-    found = participant_filters.needs_for(query, today)
+    """Filter on a need (in SQL as far as it goes) and for urgency order on the needs; then
+    load only the page's participants."""
+    if need is not None:
+        query = participant_filters.narrowed(query, need, today)
+        if need in participant_filters.EXACT_IN_SQL and sort != "urgency":
+            return _sql_page(query, sort, page, per_page)
+    urgency = sort == "urgency"
+    found = participant_filters.needs_for(query, today, totals=urgency or need == Need.BEHIND_PACE)
     ids = [pid for pid, (needs, _) in found.items() if need is None or need in needs]
-    if sort == "urgency":
+    if urgency:
         ids.sort(key=lambda pid: found[pid][1])
         chosen = ids[(page - 1) * per_page : page * per_page]
         by_id = {

@@ -37,7 +37,7 @@ def test_each_participant_has_the_needs_of_the_one_definition(caseload):
 
 def test_urgency_puts_behind_pace_first_then_below_minimum_then_not_placed(caseload):
     coach, _ = caseload
-    order = participant_filters.ids_with(visible_participants(coach), None, today(), "urgency")
+    order = participant_filters.ids_with(visible_participants(coach), None, today())
     names = [db.session.get(Participant, pid).last_name for pid in order]
     assert names[:4] == ["Achter", "Niet", "Onder", "Taal"]
 
