@@ -14,11 +14,13 @@ from matcher.models import (
     ProgressMeeting,
     User,
 )
-from matcher.services import audit, progress
+from matcher.services import audit, participant_filters, progress
 from matcher.services import hours as hours_service
 from matcher.services.access import visible_participants
-from matcher.services.dashboard import planned_hours
 from matcher.services.errors import ValidationFailed
+from matcher.services.participant_filters import Need
+from matcher.services.week_hours import counted as _counted
+from matcher.services.week_hours import counted_totals, planned_hours
 from matcher.weeks import week_start
 
 
@@ -28,37 +30,7 @@ class CaseloadLine:
     progress: progress.Progress
     planned_hours: float
     submitted: int
-
-
-def _counted(include_superseded: bool = False):
-    """Conditions of hours that count toward the target."""
-    conditions = (
-        HoursEntry.status == HoursStatus.APPROVED,
-        HoursEntry.counts_toward_target,
-        HoursEntry.absence_kind.is_(None),
-    )
-    return conditions if include_superseded else (*conditions, ~hours_service.is_superseded())
-
-
-def _totals(ids: list[int]) -> dict[int, float]:
-    """All counted hours minus those a correction replaced: two cheap scans, no anti-join."""
-    gross = db.session.execute(
-        select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
-        .where(HoursEntry.participant_id.in_(ids), *_counted(include_superseded=True))
-        .group_by(HoursEntry.participant_id)
-    )
-    totals = {pid: float(total) for pid, total in gross}
-    replaced = select(HoursEntry.supersedes_id).where(
-        HoursEntry.participant_id.in_(ids), HoursEntry.supersedes_id.is_not(None)
-    )
-    superseded = db.session.execute(
-        select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
-        .where(HoursEntry.id.in_(replaced), *_counted(include_superseded=True))
-        .group_by(HoursEntry.participant_id)
-    )
-    for pid, total in superseded:
-        totals[pid] -= float(total)
-    return totals
+    needs: frozenset = frozenset()  # participant_filters.Need
 
 
 def weekly_hours(ids: list[int], since: date | None) -> dict[int, dict[date, float]]:
@@ -112,12 +84,17 @@ def _submitted(ids: list[int]) -> dict[int, int]:
 
 
 def facts_for(
-    participants: list[Participant], today: date, planned: dict[int, float] | None = None
+    participants: list[Participant],
+    today: date,
+    planned: dict[int, float] | None = None,
+    totals: dict[int, float] | None = None,
 ) -> dict[int, progress.ProgressFacts]:
     """ProgressFacts for each participant, in a fixed number of queries whatever the size."""
     ids = [p.id for p in participants]
     since = week_start(today) - timedelta(weeks=progress.PACE_WINDOW_WEEKS)
-    totals, weekly = _totals(ids), weekly_hours(ids, since)
+    weekly = weekly_hours(ids, since)
+    if totals is None:
+        totals = counted_totals(ids)
     active, meetings = _last_activity(ids, since), latest_meetings(ids)
     if planned is None:
         planned = planned_hours(ids, today)
@@ -141,28 +118,55 @@ def facts_for(
     return facts
 
 
-def overview(user: User, today: date, interval_months: int) -> list[CaseloadLine]:
-    """Every visible participant with progress, planned hours and entries awaiting approval."""
-    participants = list(
-        db.session.scalars(
-            visible_participants(user).order_by(Participant.last_name, Participant.first_name)
-        )
-    )
+def overview(
+    user: User, today: date, interval_months: int, sort: str = "urgency"
+) -> list[CaseloadLine]:
+    """Every visible participant with progress, planned hours, entries
+    awaiting approval and their needs; most urgent first (participant_filters.urgency_key), or
+    by name or PIP date."""
+    participants = list(db.session.scalars(visible_participants(user)))
     if not participants:
         return []
     ids = [p.id for p in participants]
     planned = planned_hours(ids, today)
-    facts = facts_for(participants, today, planned)
+    known = participant_filters.gather(ids, today, planned)
+    facts = facts_for(participants, today, planned, known.totals)
     submitted = _submitted(ids)
-    return [
+    lines = [
         CaseloadLine(
             participant=p,
             progress=progress.compute(facts[p.id], today, interval_months),
             planned_hours=planned.get(p.id, 0.0),
             submitted=submitted.get(p.id, 0),
+            needs=participant_filters.needs_of(p, known, today),
         )
         for p in participants
     ]
+    lines.sort(key=lambda line: _order(line, sort))
+    return lines
+
+
+def with_need(lines: list[CaseloadLine], need: Need | None) -> list[CaseloadLine]:
+    """The lines with `need` (all when None)."""
+    return lines if need is None else [line for line in lines if need in line.needs]
+
+
+def _order(line: CaseloadLine, sort: str):
+    p = line.participant
+    if sort == "urgency":
+        return participant_filters.urgency_key(line.needs, p.last_name, p.first_name, p.id)
+    if sort == "pip":
+        return (p.pip_date, p.last_name, p.first_name, p.id)
+    return (p.last_name, p.first_name, p.id)
+
+
+def need_counts(lines: list[CaseloadLine]) -> dict[Need, int]:
+    """How many lines have each need: the coach's home figures (each links to its filter)."""
+    tally = dict.fromkeys(Need, 0)
+    for line in lines:
+        for need in line.needs:
+            tally[need] += 1
+    return tally
 
 
 @dataclass(frozen=True)

@@ -195,3 +195,36 @@ def superseded_ids(participant_id: int) -> set[int]:
             )
         )
     )
+
+
+@dataclass(frozen=True)
+class Bulk:
+    """What a bulk approval did: the entries approved now, those already approved (by anyone),
+    and those someone decided otherwise or corrected meanwhile (with the reason)."""
+
+    approved: list[HoursEntry]
+    already: list[HoursEntry]
+    refused: list[tuple[HoursEntry, DomainError]]
+
+
+def approve_many(actor: User, participant_ids: list[int], entry_ids: list[int]) -> Bulk:
+    """Approve each of these entries of these (visible) participants once, each with the
+    race-safe `decide`: an entry decided meanwhile is reported, never decided twice. Ids that
+    are not waiting entries of these participants raise NotFound (nothing is decided)."""
+    entries = list(
+        db.session.scalars(
+            select(HoursEntry)
+            .where(HoursEntry.id.in_(entry_ids), HoursEntry.participant_id.in_(participant_ids))
+            .order_by(HoursEntry.entry_date, HoursEntry.id)
+            .options(selectinload(HoursEntry.participant))
+        )
+    )
+    if not entry_ids or len(entries) != len(set(entry_ids)):
+        raise NotFound(None)
+    approved, already, refused = [], [], []
+    for entry in entries:
+        try:
+            (approved if decide(actor, entry, approve=True) else already).append(entry)
+        except DomainError as problem:  # decide changed nothing: the UPDATE matched no row
+            refused.append((entry, problem))
+    return Bulk(approved, already, refused)

@@ -86,6 +86,23 @@ def trajectory_end(pip_date: date, extended_to: date | None = None) -> date:
     return extended_to or add_months(pip_date, TRAJECTORY_MONTHS)
 
 
+def expected_now(pip_date: date, end: date, target: float, today: date) -> float:
+    """The straight line from 0 at the PIP date to the target at the trajectory end, at today."""
+    total_days = (end - pip_date).days
+    elapsed = min(max((today - pip_date).days, 0), total_days)
+    return target * elapsed / total_days if total_days > 0 else target
+
+
+def is_behind_pace(cumulative: float, expected: float) -> bool:
+    """Behind on the pace for the target (800 h): below the straight line at today."""
+    return cumulative < expected
+
+
+def is_placement_overdue(pip_date: date, placed: bool, today: date) -> bool:
+    """Not placed (no running placement) more than three months after the PIP date."""
+    return not placed and today > add_months(pip_date, PLACEMENT_DEADLINE_MONTHS)
+
+
 def recent_weeks(today: date, weekly: dict[date, float], count: int = PACE_WINDOW_WEEKS):
     """The last `count` complete weeks plus the current one, oldest first, as (Monday, hours)."""
     this_week = week_start(today)
@@ -137,9 +154,7 @@ def compute(
     else:
         needed = remaining / (days_left / 7) if days_left > 0 else None
     pace = current_pace(facts, today)
-    total_days = (end - facts.pip_date).days
-    elapsed = min(max((today - facts.pip_date).days, 0), total_days)
-    expected = facts.target * elapsed / total_days
+    expected = expected_now(facts.pip_date, end, facts.target, today)
     due_on = gesprek_due_on(facts, gesprek_interval_months)
     return Progress(
         cumulative=cumulative,
@@ -175,12 +190,11 @@ def _flags(
         flags.add(Flag.GESPREK_DUE)
     if facts.status == "paused":
         return frozenset(flags)
-    deadline = add_months(facts.pip_date, PLACEMENT_DEADLINE_MONTHS)
-    if not facts.placed and today > deadline:
+    if is_placement_overdue(facts.pip_date, facts.placed, today):
         flags.add(Flag.NOT_PLACED)
     if weeks_below_minimum(facts, today) >= LOW_WEEKS_FLAG:
         flags.add(Flag.BELOW_SIX)
-    if cumulative < expected:
+    if is_behind_pace(cumulative, expected):
         flags.add(Flag.BEHIND_PACE)
     if (today - (facts.last_activity or facts.pip_date)).days >= INACTIVE_DAYS:
         flags.add(Flag.NO_ACTIVITY)

@@ -46,15 +46,24 @@ BOUNDS = {
 MAY_BE_EMPTY = {"travel_km"}  # no limit
 
 
+def vog_limit(today: date) -> date:
+    """A VOG dated before this day is older than three years."""
+    try:
+        return today.replace(year=today.year - VOG_VALID_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - VOG_VALID_YEARS, day=28)
+
+
 def vog_status(vog_date: date | None, today: date) -> str:
     """'missing', 'expired' (older than three years) or 'ok'."""
     if vog_date is None:
         return "missing"
-    try:
-        limit = today.replace(year=today.year - VOG_VALID_YEARS)
-    except ValueError:  # 29 February
-        limit = today.replace(year=today.year - VOG_VALID_YEARS, day=28)
-    return "expired" if vog_date < limit else "ok"
+    return "expired" if vog_date < vog_limit(today) else "ok"
+
+
+def vog_missing_or_old(today: date):
+    """SQL: the volunteer's VOG is missing or 'expired' (vog_status), for lists and figures."""
+    return Volunteer.vog_date.is_(None) | (Volunteer.vog_date < vog_limit(today))
 
 
 def search(
@@ -64,8 +73,10 @@ def search(
     active: bool | None = None,
     page: int = 1,
     per_page: int = 50,
+    vog_needed_on: date | None = None,
 ) -> records.Page:
-    """One page of taalmaatjes and buddies, filtered, by name."""
+    """One page of taalmaatjes and buddies, filtered, by name; `vog_needed_on`: only those
+    whose VOG is missing or expired on that day."""
     query = select(Volunteer).options(selectinload(Volunteer.municipality))
     query = search_text.filtered(query, text, Volunteer.search_text)
     if kind is not None:
@@ -74,6 +85,8 @@ def search(
         query = query.where(Volunteer.municipality_id == municipality_id)
     if active is not None:
         query = query.where(Volunteer.active.is_(active))
+    if vog_needed_on is not None:
+        query = query.where(vog_missing_or_old(vog_needed_on))
     query = query.order_by(Volunteer.last_name, Volunteer.first_name, Volunteer.id)
     return records.paged(query, page, per_page)
 

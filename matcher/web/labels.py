@@ -83,3 +83,17 @@ FLAG_LABELS = {
     "gesprek_due": _l("voortgangsgesprek nodig"),
     "no_activity": _l("3 weken geen activiteit"),
 }
+NEED_LABELS = {  # services/participant_filters.Need: the lists to act on
+    "open": _l("in intake of actief"),
+    "at_minimum": _l("deze week op hun minimum ingepland"),
+    "below_minimum": _l("deze week onder hun minimum"),
+    "not_placed": _l("na drie maanden nog niet geplaatst"),
+    "behind_pace": _l("achter op het tempo voor 800 uur"),
+    "no_volunteer": _l("willen een taalmaatje of buddy en hebben er geen"),
+    "paused": _l("gepauzeerd"),
+}
+SORT_LABELS = {
+    "name": _l("naam"),
+    "urgency": _l("urgentie (wie aandacht nodig heeft eerst)"),
+    "pip": _l("PIP-datum"),
+}

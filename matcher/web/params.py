@@ -92,3 +92,18 @@ def arg_week(name: str = "week") -> tuple[date, tuple[date, date]]:
     Mondays before and after it for a week navigation."""
     monday = week_start(arg_date(name) or today())
     return monday, (monday - timedelta(days=7), monday + timedelta(days=7))
+
+
+def form_ints(name: str, bound: Bound | None = None) -> list[int]:
+    """Every POSTed value of `name` as a whole number inside `bound` (checkbox lists); a wrong
+    one ends the request like a wrong query parameter."""
+    values = []
+    for raw in request.form.getlist(name):
+        raw = clean(raw)
+        if not _WHOLE.fullmatch(raw):
+            _refuse(name, _("moet een heel getal zijn."))
+        value = int(raw)
+        if bound is not None and not bound.contains(value):
+            _refuse(name, _("is een getal dat hier niet kan."))
+        values.append(value)
+    return values

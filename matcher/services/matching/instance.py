@@ -28,8 +28,8 @@ from matcher.models import (
     Volunteer,
     VolunteerAbsence,
 )
-from matcher.services.dashboard import approved_hours
 from matcher.services.matching import rejections
+from matcher.services.week_hours import approved_hours
 from matcher.solver import model as sm
 from matcher.solver.pins import pin_violations
 from matcher.solver.rules import WEEKLY_MINIMUM

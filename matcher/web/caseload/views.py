@@ -8,7 +8,10 @@ from flask_babel import get_locale
 from flask_login import current_user
 
 from matcher.services import attendance, caseload_overview
+from matcher.services.participant_filters import SORTS, Need
+from matcher.web import params
 from matcher.web.caseload import bp
+from matcher.web.caseload.forms import NeedForm
 from matcher.web.labels import FLAG_LABELS, STATUS_LABELS
 from matcher.weeks import today
 
@@ -16,11 +19,21 @@ from matcher.weeks import today
 @bp.route("/")
 def index():
     interval = current_app.config["GESPREK_INTERVAL_MONTHS"]
-    lines = caseload_overview.overview(current_user, today(), interval)
-    weeks = [monday for monday, _ in lines[0].progress.weeks] if lines else []
+    need = params.arg_enum("need", Need)
+    sort = params.arg_choice("sort", SORTS, "urgency")
+    form = NeedForm(data={"need": need.value if need else "", "sort": sort})
+    every = caseload_overview.overview(current_user, today(), interval, sort)
+    lines = caseload_overview.with_need(every, need)
+    weeks = [monday for monday, _ in every[0].progress.weeks] if every else []
     symbols = _symbols(str(get_locale()))
     return render_template(
         "caseload/index.html",
+        form=form,
+        need=need,
+        sort=sort,
+        counts=caseload_overview.need_counts(every),
+        total=len(every),
+        submitted=sum(line.submitted for line in every),
         lines=lines,
         weeks=weeks,
         fmt=lambda value: quick_hours(value, symbols),

@@ -27,3 +27,7 @@ class SaveForm(Form):
 
 class DecisionForm(Form):
     reason = StringField(_l("Reden bij afkeuren"), validators=[Length(max=300)])
+
+
+class BulkForm(Form):
+    """Only the CSRF token: the ticked entries are read from the raw form (web/params)."""

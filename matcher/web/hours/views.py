@@ -6,14 +6,18 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from matcher.bounds import Bound
 from matcher.extensions import db
 from matcher.models import ActivityKind, HoursEntry
-from matcher.services import access, hours, hours_grid
+from matcher.services import access, hours, hours_grid, submissions
 from matcher.services.errors import NotFound
-from matcher.web import boundary, params
+from matcher.web import boundary, edits, params
 from matcher.web.hours import bp
-from matcher.web.hours.forms import DecisionForm, SaveForm, WeekForm
+from matcher.web.hours.forms import BulkForm, DecisionForm, SaveForm, WeekForm
+from matcher.web.hours.wording import bulk_report
 from matcher.weeks import today, week_start
+
+RECORD_ID = Bound(1, 2**31 - 1, whole=True)
 
 
 @bp.route("/week", methods=["GET", "POST"])
@@ -56,15 +60,43 @@ def week():
     )
 
 
-@bp.route("/goedkeuren")
-def approvals():
-    ids = list(
+def _caseload_ids() -> list[int]:
+    return list(
         db.session.scalars(
             access.visible_participants(current_user).with_only_columns(access.Participant.id)
         )
     )
-    entries = hours.submitted_for(ids)
-    return render_template("hours/approvals.html", entries=entries, form=DecisionForm())
+
+
+@bp.route("/goedkeuren")
+def approvals():
+    entries = hours.submitted_for(_caseload_ids())
+    return render_template(
+        "hours/approvals.html", entries=entries, form=DecisionForm(), bulk=BulkForm()
+    )
+
+
+@bp.route("/goedkeuren/selectie", methods=["POST"])
+def approve_selected():
+    """Approve the ticked entries (or every entry shown, with "select all") in one POST."""
+    boundary.back_to(url_for(".approvals"))
+    form = BulkForm()
+    if not form.validate_on_submit():
+        flash(_("Het formulier was niet geldig; probeer het opnieuw."), "error")
+        return redirect(url_for(".approvals"))
+    chosen = params.form_ints("entry", RECORD_ID)
+    if request.form.get("all") == "1":
+        chosen = params.form_ints("shown", RECORD_ID)
+    if not chosen:
+        flash(_("Kies eerst een of meer regels om goed te keuren."), "error")
+        return redirect(url_for(".approvals"))
+    try:
+        submissions.claim(edits.posted_key(), current_user, "hours_approval")
+    except submissions.AlreadySubmitted:
+        return edits.already_sent(url_for(".approvals"))
+    done = hours.approve_many(current_user, _caseload_ids(), chosen)
+    bulk_report(done)
+    return redirect(url_for(".approvals"))
 
 
 @bp.route("/goedkeuren/<int:entry_id>", methods=["POST"])

@@ -15,8 +15,13 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from matcher import bounds
 from matcher.models import DutchLevel, ParticipantStatus
 from matcher.web.fields import PAGE, Form, Name, NumberField, WholeNumberField
-from matcher.web.labels import STATUS_LABELS
+from matcher.web.labels import NEED_LABELS, SORT_LABELS, STATUS_LABELS
 from matcher.web.registry import forms as registry
+
+NEED_CHOICES = [SelectChoice("", _l("alle"))] + [
+    SelectChoice(key, label) for key, label in NEED_LABELS.items()
+]
+SORT_CHOICES = [SelectChoice(key, label) for key, label in SORT_LABELS.items()]
 
 
 class FilterForm(Form):
@@ -31,6 +36,8 @@ class FilterForm(Form):
         + [SelectChoice(s.value, STATUS_LABELS[s.value]) for s in ParticipantStatus],
     )
     municipality = SelectField(_l("Gemeente"), validators=[Optional()], coerce=str)
+    need = SelectField(_l("Aandacht nodig"), validators=[Optional()], choices=NEED_CHOICES)
+    sort = SelectField(_l("Sorteren op"), validators=[Optional()], choices=SORT_CHOICES)
     page = WholeNumberField(validators=[Optional()], bound=PAGE, default=1)
 
 

@@ -29,6 +29,7 @@ from matcher.services import (
     submissions,
     week_plan,
 )
+from matcher.services.participant_filters import SORTS, Need
 from matcher.web import boundary, edits, params
 from matcher.web.participants import bp
 from matcher.web.participants.forms import FilterForm, ProfileForm
@@ -44,6 +45,9 @@ def index():
     form.municipality.choices = [SelectChoice("", _l("alle"))] + [
         SelectChoice(str(m.id), m.name) for m in municipalities
     ]
+    need = params.arg_enum("need", Need)
+    sort = params.arg_choice("sort", SORTS, "name")
+    form.sort.data = sort
     valid = form.validate()
     result = participants.search(
         current_user,
@@ -52,8 +56,13 @@ def index():
         municipality_id=int(form.municipality.data) if valid and form.municipality.data else None,
         page=form.page.data or 1 if valid else 1,
         per_page=current_app.config["PAGE_SIZE"],
+        need=need,
+        sort=sort,
+        today=today(),
     )
-    return render_template("participants/index.html", form=form, result=result)
+    return render_template(
+        "participants/index.html", form=form, result=result, need=need, sort=sort
+    )
 
 
 @bp.route("/<int:participant_id>")

@@ -37,6 +37,14 @@ class VolunteerFilterForm(Form):
     )
     municipality = SelectField(_l("Gemeente"), validators=[Optional()])
     active = SelectField(_l("Actief"), validators=[Optional()], choices=ACTIVE_CHOICES)
+    vog = SelectField(
+        _l("VOG"),
+        validators=[Optional()],
+        choices=[
+            SelectChoice("", _l("alle")),
+            SelectChoice("needed", _l("ontbreekt of ouder dan drie jaar")),
+        ],
+    )
     page = WholeNumberField(validators=[Optional()], bound=PAGE, default=1)
 
 

@@ -35,6 +35,7 @@ def index():
         active=registry.active_filter(form.active.data) if ok else None,
         page=form.page.data or 1 if ok else 1,
         per_page=current_app.config["PAGE_SIZE"],
+        vog_needed_on=today() if ok and form.vog.data == "needed" else None,
     )
     return render_template(
         "volunteers/index.html",

@@ -1,0 +1,105 @@
+"""Hours per participant for many participants at once, in a fixed number of queries: what the
+running placements plan this week and what was approved (the figures, lists and caseload share
+these; nothing here grows with the number of participants). `ids` is a list of participant ids
+or, for a large scope, a SELECT of them (a subquery instead of thousands of parameters)."""
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from matcher.dayparts import INDEX
+from matcher.extensions import db
+from matcher.models import (
+    HoursEntry,
+    HoursStatus,
+    Match,
+    MatchKind,
+    PlacementSession,
+)
+from matcher.services import hours as hours_service
+
+
+def _none(ids) -> bool:
+    """An empty list of ids (a SELECT of ids, for a large scope, is never known empty here)."""
+    return isinstance(ids, list | tuple | set) and not ids
+
+
+def planned_hours(participant_ids: list[int], on: date) -> dict[int, float]:
+    """Weekly placement hours of each participant's matches that count on `on`
+    (Match.counts_on: through their last day): the hours of the placement's sessions in the
+    match's day-parts (one query of plain columns)."""
+    if _none(participant_ids):
+        return {}
+    rows = db.session.execute(
+        select(
+            Match.participant_id, Match.dayparts, PlacementSession.daypart, PlacementSession.hours
+        )
+        .join(PlacementSession, PlacementSession.placement_id == Match.placement_id)
+        .where(
+            Match.participant_id.in_(participant_ids),
+            Match.kind == MatchKind.PLACEMENT,
+            Match.counts_on(on),
+        )
+    )
+    hours: dict[int, float] = defaultdict(float)
+    for participant_id, dayparts, daypart, session_hours in rows:
+        if dayparts & (1 << INDEX[daypart]):
+            hours[participant_id] += session_hours
+    return hours
+
+
+def approved_hours(participant_ids: list[int], since: date | None) -> dict[int, float]:
+    """Approved participation hours per participant, from `since` on (or all)."""
+    if _none(participant_ids):
+        return {}
+    correction = aliased(HoursEntry)
+    superseded = select(correction.id).where(correction.supersedes_id == HoursEntry.id).exists()
+    query = (
+        select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
+        .where(
+            HoursEntry.participant_id.in_(participant_ids),
+            HoursEntry.status == HoursStatus.APPROVED,
+            HoursEntry.counts_toward_target,
+            HoursEntry.absence_kind.is_(None),
+            ~superseded,
+        )
+        .group_by(HoursEntry.participant_id)
+    )
+    if since is not None:
+        query = query.where(HoursEntry.entry_date >= since)
+    return {pid: float(total) for pid, total in db.session.execute(query)}
+
+
+def counted(include_superseded: bool = False):
+    """Conditions of hours that count toward the target."""
+    conditions = (
+        HoursEntry.status == HoursStatus.APPROVED,
+        HoursEntry.counts_toward_target,
+        HoursEntry.absence_kind.is_(None),
+    )
+    return conditions if include_superseded else (*conditions, ~hours_service.is_superseded())
+
+
+def counted_totals(ids: list[int]) -> dict[int, float]:
+    """All counted hours minus those a correction replaced: two cheap scans, no anti-join."""
+    if _none(ids):
+        return {}
+    gross = db.session.execute(
+        select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
+        .where(HoursEntry.participant_id.in_(ids), *counted(include_superseded=True))
+        .group_by(HoursEntry.participant_id)
+    )
+    totals = {pid: float(total) for pid, total in gross}
+    replaced = select(HoursEntry.supersedes_id).where(
+        HoursEntry.participant_id.in_(ids), HoursEntry.supersedes_id.is_not(None)
+    )
+    superseded = db.session.execute(
+        select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
+        .where(HoursEntry.id.in_(replaced), *counted(include_superseded=True))
+        .group_by(HoursEntry.participant_id)
+    )
+    for pid, total in superseded:
+        totals[pid] -= float(total)
+    return totals
