@@ -158,7 +158,7 @@ KINDS = {
     "plaatsen": (_l("Plaatsen erbij of eraf"), _capacity_form, None, _capacity_change),
     "pauze": (_l("Een organisatie doet niet mee"), _pause_form, None, _pause_change),
     "vrijwilliger": (
-        _l("Een nieuwe taalmaatje of buddy"),
+        _l("Een nieuw taalmaatje of een nieuwe buddy"),
         _volunteer_form,
         _availability_grid,
         _volunteer_change,
