@@ -398,3 +398,25 @@ def test_a_run_of_every_kind_of_change_changes_no_real_record(coordinator, draft
     assert done.status == "done", done.error
     page = _text(client.get(f"{BASE}/{draft}"))
     assert "Deelnemers op het minimum" in page and "Uren tekort" in page
+
+
+def test_a_change_form_sent_twice_adds_one_change(coordinator, draft, make):
+    client, _ = coordinator
+    placement = make.placement()
+    key = "k" * 24
+    form = {"organisation": str(placement.organisation_id), "submission_key": key}
+    assert post_with_token(client, f"{BASE}/{draft}/pauze", form).status_code == 302
+    again = post_with_token(client, f"{BASE}/{draft}/pauze", form)
+    assert again.status_code == 302 and again.headers["Location"].endswith(f"{BASE}/{draft}")
+    assert len(_changes(draft)) == 1
+
+
+@pytest.mark.parametrize("number", ["", "x", "²", "-1", "99999999999999999999"])
+def test_a_strange_change_number_removes_nothing(coordinator, make, number):
+    client, user = coordinator
+    pause = {"kind": "pause_organisation", "organisation_id": make.placement().organisation_id}
+    scenario = scenarios.create(user, "x", WEEK, [pause])
+    db.session.commit()
+    url = f"{BASE}/{scenario.id}/wijziging-verwijderen"
+    assert post_with_token(client, url, {"number": number}).status_code == 302
+    assert _changes(scenario.id) == [pause]

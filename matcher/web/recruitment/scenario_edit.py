@@ -28,11 +28,17 @@ def scenario_new():
     form = f.ScenarioForm()
     form.week.choices = week_choices(week_start(today()))
     if form.validate_on_submit():
-        with boundary.form_errors(form) as refused:
-            claimed = submissions.claim(edits.posted_key(), current_user, "scenario")
-            week = date.fromisoformat(form.week.data)
-            made = scenarios.create(current_user, form.name.data.strip(), week, [])
-            submissions.finish(claimed, made.id)
+        try:
+            with boundary.form_errors(form) as refused:
+                claimed = submissions.claim(edits.posted_key(), current_user, "scenario")
+                week = date.fromisoformat(form.week.data)
+                made = scenarios.create(current_user, form.name.data.strip(), week, [])
+                submissions.finish(claimed, made.id)
+        except submissions.AlreadySubmitted as done:
+            landing = "recruitment.scenario_list"
+            if done.record_id is None:
+                return edits.already_sent(url_for(landing))
+            return edits.already_sent(url_for("recruitment.scenario", scenario_id=done.record_id))
         if not refused:
             return redirect(url_for("recruitment.scenario", scenario_id=made.id))
     status = 422 if request.method == "POST" else 200
@@ -43,15 +49,8 @@ def _busy(item) -> bool:
     return item.status in scenarios.BUSY
 
 
-def _scenario(scenario_id: int):
-    try:
-        return scenarios.get(scenario_id)
-    except NotFound:
-        raise NotFound(scenario_id) from None
-
-
 def _add_change(scenario_id: int, slug: str):
-    item = _scenario(scenario_id)
+    item = scenarios.get(scenario_id)
     back = url_for("recruitment.scenario", scenario_id=scenario_id)
     if _busy(item):
         flash(_("Dit scenario wordt doorgerekend; wacht tot het klaar is."), "info")
@@ -124,13 +123,14 @@ for _slug in KINDS:
 def scenario_remove_change(scenario_id: int):
     form = f.RemoveChangeForm()
     back = url_for("recruitment.scenario", scenario_id=scenario_id)
-    _scenario(scenario_id)
+    scenarios.get(scenario_id)
     boundary.back_to(back)
-    if not form.validate_on_submit() or not form.number.data.isdigit():
+    number = form.number.data or ""
+    if not form.validate_on_submit() or not (number.isascii() and number.isdigit()):
         flash(_("Kies de wijziging die weg moet."), "error")
         return redirect(back)
     try:
-        changes.remove(current_user, scenario_id, int(form.number.data))
+        changes.remove(current_user, scenario_id, int(number[:9]))
     except NotFound:
         boundary.discard()
         flash(_("Deze wijziging bestaat niet (meer)."), "error")
