@@ -8,7 +8,9 @@ A change is a dict with `kind`:
   (`placement_db_id`) when it adds to an existing placement;
 - `capacity`: `placement_id`, `daypart`, `delta` (seats added, or removed when negative);
 - `pause_organisation`: `organisation_id` (its placements take no one);
-- `availability`: `participant_id`, `dayparts` (their free day-parts in the scenario).
+- `availability`: `participant_id`, `dayparts` (their free day-parts in the scenario);
+- `new_placement` / `new_volunteer` (drafted by hand, services/scenario_changes.py): like
+  `suggestion`, a matcher-advice/1 suggestion of that kind, applied the same way.
 """
 
 import logging
@@ -28,11 +30,22 @@ from matcher.solver.advice_model import apply, new_id, suggestion_from_json
 from matcher.solver.solve import solve
 
 log = logging.getLogger(__name__)
-KINDS = ("suggestion", "capacity", "pause_organisation", "availability")
+KINDS = (
+    "suggestion",
+    "capacity",
+    "pause_organisation",
+    "availability",
+    "new_placement",
+    "new_volunteer",
+)
+ADDITIONS = ("suggestion", "new_placement", "new_volunteer")  # applied as advice suggestions
+BUSY = ("queued", "running")
 
 
 class ScenarioBusy(DomainError):
     """The scenario is already queued or running."""
+
+    code = "scenario.busy"
 
 
 def create(user: User, name: str, week: date, changes: list[dict]) -> Scenario:
@@ -49,13 +62,15 @@ def create(user: User, name: str, week: date, changes: list[dict]) -> Scenario:
     return scenario
 
 
-def from_suggestion(user: User, run: AdviceRun, rank: int) -> Scenario:
-    """A draft scenario that adds one suggestion of an advice run."""
+def from_suggestion(user: User, run: AdviceRun, rank: int, area: str = "") -> Scenario:
+    """A draft scenario that adds one suggestion of an advice run (`area`: where, in words)."""
     found = [s for s in run.document.get("suggestions", []) if s["rank"] == rank]
     if not found:
         raise NotFound(rank)
     s = found[0]
     change = {"kind": "suggestion", "suggestion": s, "expected_gain": s["gain"]["meets_minimum"]}
+    if area:
+        change["area"] = area[:120]
     if s.get("placement"):
         change["placement_db_id"] = run.places.get(s["placement"])
     return create(user, f"Wervingsadvies {rank}", run.week_start, [change])
@@ -75,9 +90,7 @@ def listed() -> list[Scenario]:
 def delete(user: User, scenario_id: int) -> None:
     """Delete a scenario that is not running (flushes)."""
     gone = db.session.execute(
-        Scenario.__table__.delete().where(
-            Scenario.id == scenario_id, Scenario.status.notin_(("queued", "running"))
-        )
+        Scenario.__table__.delete().where(Scenario.id == scenario_id, Scenario.status.notin_(BUSY))
     ).rowcount
     if gone != 1:
         raise ScenarioBusy(scenario_id)
@@ -88,7 +101,7 @@ def queue(scenario_id: int) -> None:
     """Mark the scenario queued unless it is busy (conditional update; the caller commits)."""
     taken = db.session.execute(
         update(Scenario)
-        .where(Scenario.id == scenario_id, Scenario.status.notin_(("queued", "running")))
+        .where(Scenario.id == scenario_id, Scenario.status.notin_(BUSY))
         .values(status="queued", error="", outcome={})
         .execution_options(synchronize_session="fetch")
     ).rowcount
@@ -145,7 +158,7 @@ def changed_instance(built, changes: list[dict]):
     solver_person = {db_id: sid for sid, db_id in built.participant_of.items()}
     for rank, change in enumerate(changes, start=1):
         kind = change["kind"]
-        if kind == "suggestion":
+        if kind in ADDITIONS:
             raw = dict(change["suggestion"])
             if change.get("placement_db_id") is not None:
                 raw["placement"] = solver_place.get(change["placement_db_id"])

@@ -18,6 +18,7 @@ from matcher.weeks import today, week_start
 E = TypeVar("E", bound=Enum)
 _WHOLE = re.compile(r"-?[0-9]{1,12}")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DECIMAL = re.compile(r"-?[0-9]{1,6}(\.[0-9]{1,8})?")  # as a link writes it: 52.377, never 52,377
 
 
 def _raw(name: str, form_too: bool = False) -> str | None:
@@ -107,3 +108,31 @@ def form_ints(name: str, bound: Bound | None = None) -> list[int]:
             _refuse(name, _("is een getal dat hier niet kan."))
         values.append(value)
     return values
+
+
+def arg_number(name: str, default: float | None = None, bound: Bound | None = None):
+    """?name=... as a decimal number with a point (2.5, as links write it) inside `bound`;
+    the default when it is absent."""
+    raw = _raw(name)
+    if raw is None:
+        return default
+    if not _DECIMAL.fullmatch(raw):
+        _refuse(name, _("moet een getal zijn, met een punt: 2.5."))
+    value = float(raw)
+    if bound is not None and not bound.contains(value):
+        _refuse(name, _("is een getal dat hier niet kan."))
+    return value
+
+
+def arg_choices(name: str, choices) -> list[str]:
+    """Every ?name=... (the parameter may repeat), each one of `choices`; [] when absent."""
+    values = [v for v in (clean(x) for x in request.args.getlist(name)[:50]) if v]
+    for value in values:
+        if value not in choices:
+            _refuse(name, _("moet een van deze zijn: %(choices)s.", choices=", ".join(choices)))
+    return values
+
+
+def arg_text(name: str, max_length: int = 80) -> str:
+    """?name=... as a short line of text (cleaned, cut to `max_length`); '' when absent."""
+    return (_raw(name) or "")[:max_length]

@@ -1,6 +1,6 @@
 """Journey: on the demo region the coordinator opens Werving, computes the advice, opens the top
-suggestion, copies the recruitment text, turns the suggestion into a scenario, runs it and sees
-the gain confirmed. axe on every page."""
+suggestion, copies the recruitment text, turns the suggestion into a scenario, adds a hand-made
+change (two more seats on a session), runs it and sees the gain confirmed. axe on every page."""
 
 import threading
 import time
@@ -74,6 +74,23 @@ def test_coordinator_turns_the_top_suggestion_into_a_confirmed_scenario(
     assert_accessible(page)
 
     page.get_by_role("button", name="Maak hier een scenario van").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wervingsadvies 1")
+    expect(page.locator("ol.scenario-changes > li")).to_have_count(1)
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Plaatsen erbij of eraf op een bestaande plek").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Plaatsen erbij of eraf")
+    assert_accessible(page)
+    session = page.get_by_label("Plek en dagdeel")
+    session.select_option(index=1)
+    page.get_by_label("Plaatsen erbij (negatief: eraf)").fill("2")
+    page.get_by_role("button", name="Toevoegen aan het scenario").click()
+    changes = page.locator("ol.scenario-changes > li")
+    expect(changes).to_have_count(2)
+    expect(changes.nth(1)).to_contain_text("2 plaatsen erbij bij")
+    assert_accessible(page)
+
+    page.get_by_role("button", name="Doorrekenen").click()
     verdict = page.locator("#scenario-verdict")
     _reload_until(page, verdict)
     expect(verdict).to_contain_text("Bevestigd")

@@ -24,6 +24,9 @@ def test_a_suggestion_becomes_a_scenario_whose_gain_is_confirmed(
     response = post_with_token(client, f"/coordinator/werving/{run.id}/1/scenario")
     assert response.status_code == 302
     scenario = db.session.scalars(db.select(Scenario)).one()
+    assert scenario.status == "draft"  # changes can be added before it runs
+    run_it = post_with_token(client, f"/coordinator/werving/scenarios/{scenario.id}/run")
+    assert run_it.status_code == 302
     scenarios.execute(scenario.id)
     db.session.expire_all()
     page = client.get(f"/coordinator/werving/scenarios/{scenario.id}").get_data(as_text=True)

@@ -10,7 +10,7 @@ from matcher.extensions import db
 from matcher.models import Placement
 from matcher.services import organisations, placements, records, submissions, week_plan
 from matcher.services.errors import NotFound
-from matcher.web import boundary, edits, params
+from matcher.web import boundary, edits, params, prefill
 from matcher.web.fields import RECORD_ID
 from matcher.web.placements import bp
 from matcher.web.placements.forms import ActiveForm, PlacementFilterForm, PlacementForm
@@ -51,8 +51,8 @@ def _edit(placement: Placement | None):
     form = PlacementForm(obj=placement if request.method == "GET" else None)
     _fill_choices(form, placement)
     if request.method == "GET":
-        _prefill(form, placement)
-        typed = {
+        typed = _prefill(form, placement)
+        typed |= {
             s.daypart: {"hours": f"{s.hours:g}", "capacity": str(s.capacity)}
             for s in (placement.sessions if placement else [])
         }
@@ -118,14 +118,22 @@ def _fill_choices(form: PlacementForm, placement: Placement | None) -> None:
     ]
 
 
-def _prefill(form: PlacementForm, placement: Placement | None) -> None:
+def _prefill(form: PlacementForm, placement: Placement | None) -> dict:
+    """Fill the form for GET; the session grid's values from a suggestion's link (web/prefill)."""
     if placement is None:
         chosen = params.arg_int("organisation", bound=RECORD_ID)
         form.organisation.data = str(chosen) if chosen else ""
-        return
+        given = prefill.placement_fields()
+        for name in ("category", "min_dutch_level", "lat", "lon"):
+            if given[name] is not None:
+                getattr(form, name).data = given[name]
+        if given["typed"] or given["category"]:
+            form.prefilled = given  # the page says where it came from (placements/form.html)
+        return given["typed"]
     form.organisation.data = str(placement.organisation_id)
     form.contact_user.data = str(placement.contact_user_id or "")
     form.min_dutch_level.data = placement.min_dutch_level.value
+    return {}
 
 
 def _values(form: PlacementForm, postcode: str, lat: float, lon: float) -> dict:

@@ -11,7 +11,7 @@ from matcher import languages
 from matcher.extensions import db
 from matcher.models import Gender, Role, User, Volunteer, VolunteerKind
 from matcher.services import invitations, records, registry_volunteers, submissions, week_plan
-from matcher.web import boundary, edits, params
+from matcher.web import boundary, edits, params, prefill
 from matcher.web.registry import forms as registry
 from matcher.web.volunteers import bp, invitation_views  # noqa: F401  (its routes)
 from matcher.web.volunteers.forms import (
@@ -61,7 +61,7 @@ def _edit(volunteer: Volunteer | None):
     mask = volunteer.availability if volunteer else 0
     grid_error = conflict = None
     if request.method == "GET":
-        _prefill(form, volunteer)
+        mask = _prefill(form, volunteer) or mask
     else:
         mask, grid_error = registry.read_availability(request.form)
         if form.validate() and grid_error is None:
@@ -125,15 +125,23 @@ def _fill_choices(form: VolunteerForm, volunteer: Volunteer | None) -> None:
     ]
 
 
-def _prefill(form: VolunteerForm, volunteer: Volunteer | None) -> None:
+def _prefill(form: VolunteerForm, volunteer: Volunteer | None) -> int:
+    """Fill the form for GET; a new one from a suggestion's link (web/prefill): its mask."""
     if volunteer is None:
-        return
+        given = prefill.volunteer_fields()
+        for name in ("kind", "travel_km", "capacity", "session_hours", "lat", "lon"):
+            if given[name] is not None:
+                getattr(form, name).data = given[name]
+        if given["kind"] or given["availability"]:
+            form.prefilled = given  # the page says where it came from (volunteers/form.html)
+        return given["availability"]
     form.kind.data = volunteer.kind.value
     form.gender.data = volunteer.gender.value if volunteer.gender else ""
     form.municipality.data = str(volunteer.municipality_id)
     form.user.data = str(volunteer.user_id or "")
     form.languages.data = ", ".join(volunteer.languages)
     form.interests.data = list(volunteer.interests)
+    return volunteer.availability
 
 
 def _values(form: VolunteerForm, mask: int, postcode: str, lat: float, lon: float) -> dict:
