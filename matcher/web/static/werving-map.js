@@ -68,11 +68,11 @@
         var close = shown.querySelector(".leaflet-popup-close-button");
         if (close) { close.setAttribute("aria-label", text("close")); }
         var target = shown.querySelector(".map-popup a") || close;
-        if (target) { target.focus(); }
+        if (target) { target.focus({ preventScroll: true }); }
       });
       marker.on("popupclose", function () {
         var own = marker.getElement();
-        if (own && box.contains(document.activeElement)) { own.focus(); }
+        if (own && box.contains(document.activeElement)) { own.focus({ preventScroll: true }); }
       });
     });
   }
@@ -101,6 +101,12 @@
       say(text("no-tiles"));
     }
     KINDS.forEach(function (kind) { addMarkers(map, data[kind[0]] || [], kind[1], kind[2]); });
+    // Escape inside an open popup closes it (Leaflet listens only while the map itself has focus).
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && event.target.closest && event.target.closest(".leaflet-popup")) {
+        map.closePopup();
+      }
+    });
     box.setAttribute("data-markers", String(points.length));
   }
 
