@@ -95,7 +95,9 @@
     var tiles = text("tiles");
     if (tiles) {
       var layer = L.tileLayer(tiles, { attribution: escaped(text("attribution")), maxZoom: 18 });
-      layer.on("tileerror", function () { say(text("no-tiles")); });
+      var loaded = false; // a stray failed tile among loaded ones is no missing background
+      layer.on("tileload", function () { loaded = true; });
+      layer.on("tileerror", function () { if (!loaded) { say(text("no-tiles")); } });
       layer.addTo(map);
     } else {
       say(text("no-tiles"));
