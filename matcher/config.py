@@ -144,6 +144,19 @@ SETTINGS: tuple[Setting, ...] = (
         "where a checked import file waits for confirmation (at most a day)",
         shown_default="`instance/imports/`",
     ),
+    # The Werving map (web/recruitment/map_views.py); only that page's policy admits the tiles
+    Setting(
+        "MAP_TILE_URL",
+        "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+        "background map tiles of the Werving map ({z}/{x}/{y}, EPSG:3857; PDOK"
+        " BRT-Achtergrondkaart); its origin is the one image source that page admits; empty: no"
+        " background map",
+    ),
+    Setting(
+        "MAP_TILE_ATTRIBUTION",
+        "Kaartgegevens © Kadaster",
+        "the tiles' source as the map credits it",
+    ),
     # Weekly matching
     Setting("SOLVER_TIME_LIMIT", 5.0, "seconds the solver may take for a weekly run", float),
     Setting("SOLVER_WORKERS", 2, "CP-SAT search workers", int),

@@ -1,4 +1,5 @@
-"""Vendor the NL Design System's community CSS into matcher/web/static/vendor/ (no CDN).
+"""Vendor the NL Design System's community CSS and the Leaflet map library into
+matcher/web/static/vendor/ (no CDN).
 
     python scripts/vendor_nlds.py            # fetch the pinned versions with `npm pack`
     python scripts/vendor_nlds.py --check    # only check the vendored files (no network)
@@ -8,6 +9,10 @@ licence are copied to static/vendor/<folder>/, and static/vendor/versions.json a
 VENDORED.md record name, version, licence and the sha256 of every file. The CSS is checked
 against the Content-Security-Policy ('self' only): no @import, no @font-face, no url() to
 another origin. To move to a newer release, change PACKAGES and run the script again.
+
+Leaflet (the Werving map) ships its script, stylesheet and the images its stylesheet names; its
+map tiles come from the server in the MATCHER_MAP_TILE_URL setting, which only the Werving page's
+policy admits (web/security.py).
 """
 
 import argparse
@@ -22,6 +27,7 @@ import tempfile
 from pathlib import Path
 
 VENDOR = Path(__file__).resolve().parents[1] / "matcher" / "web" / "static" / "vendor"
+LEAFLET_IMAGES = ("layers", "layers-2x", "marker-icon", "marker-icon-2x", "marker-shadow")
 # name, version, folder under vendor/, {file in the package: file in the folder}, what it is
 PACKAGES = (
     (
@@ -38,6 +44,17 @@ PACKAGES = (
         {"dist/theme.css": "theme.css"},
         "the NL Design System example theme: component tokens on the basis tokens "
         "(class voorbeeld-theme); matcher's own theme (static/theme.css) overrides its brand",
+    ),
+    (
+        "leaflet",
+        "1.9.4",
+        "leaflet",
+        {
+            "dist/leaflet.js": "leaflet.js",
+            "dist/leaflet.css": "leaflet.css",
+            **{f"dist/images/{n}.png": f"images/{n}.png" for n in LEAFLET_IMAGES},
+        },
+        "the map library of the Werving map (static/werving-map.js); no tiles of its own",
     ),
 )
 LICENCE_FILES = ("LICENSE.md", "LICENSE", "LICENCE.md")
@@ -89,6 +106,7 @@ def vendor_package(name, version, folder, files, work: Path) -> dict:
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     for source, destination in files.items():
+        (target / destination).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(unpacked / source, target / destination)
     licence = next(f for f in LICENCE_FILES if (unpacked / f).exists())
     shutil.copyfile(unpacked / licence, target / "LICENSE.md")
@@ -99,7 +117,7 @@ def vendor_package(name, version, folder, files, work: Path) -> dict:
 def record(entries: list[dict]) -> None:
     (VENDOR / "versions.json").write_text(json.dumps(entries, indent=2) + "\n", encoding="utf-8")
     lines = [
-        "# Vendored NL Design System files",
+        "# Vendored front-end files (NL Design System, Leaflet)",
         "",
         "Written by `scripts/vendor_nlds.py`; do not edit by hand. Served from /static/vendor/",
         "(no CDN; the CSP allows 'self' only). Licence texts are beside the files.",
@@ -107,6 +125,9 @@ def record(entries: list[dict]) -> None:
         "`@utrecht/design-tokens` is not vendored: its licence reserves the tokens to Gemeente",
         "Utrecht (its own brand). matcher's look is its own theme, static/theme.css, on top of",
         "the openly licensed example theme below.",
+        "",
+        "Leaflet draws the Werving map; its tiles come from MATCHER_MAP_TILE_URL (PDOK's",
+        "BRT-Achtergrondkaart by default), the one origin beyond 'self' that only that page admits.",
         "",
         "| package | version | licence | files | what |",
         "| --- | --- | --- | --- | --- |",
@@ -149,7 +170,7 @@ def main() -> int:
                     | info
                     | {"what": what}
                 )
-                for file in files.values():
+                for file in (f for f in files.values() if f.endswith(".css")):
                     count = data_urls(VENDOR / folder / file)
                     if count:
                         print(f"note: {folder}/{file} has {count} data: url(s) (blocked by CSP)")

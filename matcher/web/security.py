@@ -1,11 +1,15 @@
 """The hardened way in: security headers, login rate limits, idle sessions, secure cookies."""
 
+import re
 import time
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit
 
 from flask import (
     Flask,
     current_app,
     flash,
+    g,
     has_request_context,
     redirect,
     render_template,
@@ -21,18 +25,59 @@ from flask_limiter.util import get_remote_address
 from flask_login import current_user, logout_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-CONTENT_SECURITY_POLICY = "; ".join(
-    (
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    )
+# The policy of every page: 'self' only. A view may widen its own response, and only its own,
+# with allow_on_this_page() (the Werving map's tiles: img-src from the tile server's origin).
+POLICY = (
+    ("default-src", ("'self'",)),
+    ("script-src", ("'self'",)),
+    ("style-src", ("'self'",)),
+    ("img-src", ("'self'",)),
+    ("object-src", ("'none'",)),
+    ("base-uri", ("'none'",)),
+    ("form-action", ("'self'",)),
+    ("frame-ancestors", ("'none'",)),
 )
+WIDENABLE = ("img-src",)  # what a page may widen; scripts, styles and frames never
+PAGE_SOURCES = "_csp_sources"
+ORIGIN = re.compile(r"https?://(\*\.)?([a-z0-9.-]+|\[[0-9a-f:.]+\])(:[0-9]{1,5})?")
+
+
+def content_security_policy(extra: Mapping[str, Iterable[str]] | None = None) -> str:
+    """The policy as a header value, with `extra` sources added to their directives."""
+    extra = extra or {}
+    return "; ".join(
+        " ".join(dict.fromkeys((name, *sources, *extra.get(name, ())))) for name, sources in POLICY
+    )
+
+
+def allow_on_this_page(directive: str, *sources: str) -> None:
+    """Let this request's response (and no other) load `directive` content from `sources`,
+    e.g. allow_on_this_page("img-src", "https://service.pdok.nl")."""
+    if directive not in WIDENABLE:
+        raise ValueError(f"{directive} may not be widened by a page")
+    for source in sources:
+        if not ORIGIN.fullmatch(source):
+            raise ValueError(f"{source!r} is not an origin")
+    added = g.setdefault(PAGE_SOURCES, {}).setdefault(directive, [])
+    added.extend(s for s in sources if s not in added)
+
+
+def origin_of(url: str) -> str | None:
+    """scheme://host[:port] of an absolute http(s) URL template, or None (a relative URL:
+    'self' covers it). A Leaflet subdomain placeholder ({s}.tiles.example) becomes *."""
+    try:
+        parts = urlsplit(url.strip().replace("{s}.", "*."))
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    origin = f"{parts.scheme}://{host}" + (f":{port}" if port else "")
+    return origin if ORIGIN.fullmatch(origin) else None
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Frame-Options": "DENY",
@@ -80,6 +125,9 @@ def add_security_headers(response):
     """One after_request hook: CSP and friends on every response; HSTS only over https."""
     if response.mimetype == "image/svg+xml":
         response.headers.setdefault("Content-Security-Policy", SVG_POLICY)
+    widened = g.get(PAGE_SOURCES) if has_request_context() else None
+    if widened:
+        response.headers.setdefault("Content-Security-Policy", content_security_policy(widened))
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
     if request.is_secure:

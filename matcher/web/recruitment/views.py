@@ -13,7 +13,7 @@ from matcher.services import advice as advice_service
 from matcher.web import boundary
 from matcher.web.labels import CATEGORY_LABELS, daypart_label
 from matcher.web.matching.forms import EmptyForm, StartForm, week_choices
-from matcher.web.recruitment import bp, scenario_views, words  # noqa: F401  (its routes)
+from matcher.web.recruitment import bp, map_views, scenario_views, words  # noqa: F401  (routes)
 from matcher.weeks import today, week_start
 
 TABLE_ROWS = 20
@@ -53,6 +53,7 @@ def index():
         towns=_town_names(),
         daypart_label=daypart_label,
         category_label=lambda c: CATEGORY_LABELS.get(c, _("alle soorten werk")),
+        **map_views.page_context(run),
     )
 
 
