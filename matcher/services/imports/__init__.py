@@ -164,7 +164,7 @@ def _plan(kind: str, result: Preview, raw: dict[int, dict[str, str]]) -> None:
     if pip_kept:
         result.notices.append(Notice("pip_date_kept", {"count": pip_kept}))
     if derived:
-        result.notices.append(Notice("session_times_derived", {"count": derived}))
+        result.notices.append(Notice("session.times_derived", {"count": derived}))
 
 
 def commit(

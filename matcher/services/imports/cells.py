@@ -178,7 +178,7 @@ def clock(value: str) -> time:
     try:
         return datetime.strptime(value.replace(".", ":"), "%H:%M").time()
     except ValueError:
-        raise CellError("not_a_time", value=value[:10]) from None
+        raise CellError("session_times", problem="session.time_format") from None
 
 
 def day(value: str, required: bool = False) -> date | None:

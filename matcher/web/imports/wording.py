@@ -94,7 +94,6 @@ CELLS = {
     "unknown_language": N_("'%(value)s' is geen taalcode (ISO 639, bijvoorbeeld ar, ti of prs)"),
     "unknown_daypart": N_("onbekend dagdeel '%(value)s'"),
     "session_format": N_("'%(value)s': schrijf dagdeel:begintijd-eindtijd:plaatsen"),
-    "not_a_time": N_("'%(value)s' is geen tijd (uu:mm)"),
     "daypart_twice": N_("dagdeel '%(value)s' staat er twee keer in"),
     "no_sessions": N_("minstens één sessie nodig, bijvoorbeeld mon-am:09:00-12:00:2"),
     "not_a_date": N_("'%(value)s' is geen datum (DD-MM-JJJJ of JJJJ-MM-DD)"),
@@ -262,16 +261,6 @@ def notice(item) -> str:
             "dezelfde postcode houden hun opgeslagen coördinaten.",
             data["count"],
         )
-    if item.code == "session_times_derived":
-        return ngettext(
-            "%(num)d rij geeft sessies met uren maar zonder begin- en eindtijd; die sessies "
-            "krijgen de gewone tijden van hun dagdeel (ochtend 09:00, middag 13:30, avond "
-            "19:00). Controleer de tijden na het importeren.",
-            "%(num)d rijen geven sessies met uren maar zonder begin- en eindtijd; die sessies "
-            "krijgen de gewone tijden van hun dagdeel (ochtend 09:00, middag 13:30, avond "
-            "19:00). Controleer de tijden na het importeren.",
-            data["count"],
-        )
     if item.code == "pip_date_kept":
         return ngettext(
             "De PIP-datum van %(num)d bestaande deelnemer blijft staan: die wijzigt alleen de "
@@ -280,7 +269,7 @@ def notice(item) -> str:
             "hun coach.",
             data["count"],
         )
-    return item.code
+    return messages.word(item.code, data)  # the session notices are worded there
 
 
 def _some(refs: list[str]) -> str:

@@ -1,20 +1,14 @@
 """Wording shared by every area: the generic refusals, numbers, dates, names, postcodes,
 coordinates, day-parts, registry records, record versions and forms sent twice."""
 
-from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from matcher import bounds, number_format
+from matcher import number_format
 
 
 def _out_of_bounds(data: dict) -> str:
     return str(number_format.bound_message(data["bound"]))
-
-
-def _too_long(data: dict) -> str:
-    hours = number_format.format_number(bounds.SESSION_HOURS.high)
-    return _("Een sessie duurt hooguit %(hours)s uur.", hours=hours)
 
 
 def _not_a_number(data: dict) -> str:
@@ -38,14 +32,6 @@ CATALOGUE = {
     "forbidden": _l("Uw rol geeft geen toegang tot deze pagina."),
     "form.check": _l("Controleer het formulier."),
     "placement.check_sessions": _l("Controleer de sessies."),
-    # A session's clock times (the windows of matcher/dayparts.py, the bound of bounds.py)
-    "session.times_missing": _l("Vul een begintijd en een eindtijd in."),
-    "session.time_format": _l("Vul een tijd in als uu:mm, bijvoorbeeld 13:30."),
-    "session.end_before_start": _l("De eindtijd moet later zijn dan de begintijd."),
-    "session.outside_am": _l("Een ochtendsessie begint vóór 12:00."),
-    "session.outside_pm": _l("Een middagsessie begint tussen 12:00 en 18:00."),
-    "session.outside_ev": _l("Een avondsessie begint om 18:00 of later."),
-    "session.too_long": _too_long,
     "profile.trajectory_end_before_pip": _l("Het einde van het traject ligt na de PIP-datum."),
     # Numbers and dates
     "number.not_a_number": _not_a_number,
