@@ -300,3 +300,12 @@ def test_migration_0016_back_fills_times_from_day_part_and_hours(tmp_path):
         assert (nullable["starts_at"], nullable["ends_at"]) == (False, False)
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_placement_match_shows_its_sessions_times(app, make):
+    from matcher.web.matching.wording import match_when
+
+    placement = make.placement(sessions={"thu-pm": (3, 2), "sat-am": (2, 1)})
+    match = make.match(make.participant(), placement=placement, dayparts=("thu-pm", "sat-am"))
+    with app.test_request_context():
+        assert match_when(match) == "donderdag middag, 13:30–16:30; zaterdag ochtend, 09:00–11:00"
