@@ -212,6 +212,18 @@ def write(name, header, rows):
         writer.writerows(rows)
 
 
+# Where sessions start, per day-part (inside its window of matcher/dayparts.py); which one a
+# placement uses follows from its number, so the random draws stay as they were.
+SESSION_STARTS = {"am": (9 * 60, 9 * 60 + 30, 10 * 60), "pm": (13 * 60, 13 * 60 + 30, 14 * 60)}
+
+
+def clock_times(ref, daypart, hours):
+    """A session's start and end as HH:MM: a usual start of its day-part, `hours` later."""
+    start = SESSION_STARTS[daypart[-2:]][int(ref[3:]) % 3]
+    end = start + round(hours * 60)
+    return f"{start // 60:02d}:{start % 60:02d}", f"{end // 60:02d}:{end % 60:02d}"
+
+
 def pick_municipality():
     return RNG.choices(MUNICIPALITIES, weights=[m[5] for m in MUNICIPALITIES])[0]
 
@@ -333,7 +345,11 @@ def main():
         placements,
     )
     in_week_order = sorted(sessions, key=lambda s: (s[0], week_order([s[1]], index=True)))
-    write("sessions.csv", ["placement_ref", "daypart", "hours", "capacity"], in_week_order)
+    write(
+        "sessions.csv",
+        ["placement_ref", "daypart", "starts_at", "ends_at", "capacity"],
+        [(ref, dp, *clock_times(ref, dp, hours), cap) for ref, dp, hours, cap in in_week_order],
+    )
 
     volunteers, absences = [], []
     for i in range(40):

@@ -1,11 +1,11 @@
 """Host organisations, their placements with weekly sessions, and volunteers."""
 
-from datetime import date
+from datetime import date, time
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from matcher import bounds
+from matcher import bounds, dayparts
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models.edits import Versioned
@@ -14,6 +14,9 @@ from matcher.models.people import AVAILABILITY_CHECK, Municipality, User
 from matcher.text import MAX_LENGTH as SEARCH_TEXT_LENGTH
 
 DAYPART_LIST = ", ".join(f"'{name}'" for name in DAYPARTS)
+# A session ends after it starts, and starts inside its day-part (matcher/dayparts.py).
+TIMES_ORDER = "ends_at > starts_at"
+TIMES_WINDOW = dayparts.window_sql("daypart", "starts_at")
 
 
 class Organisation(Versioned, db.Model):
@@ -72,7 +75,11 @@ class Placement(Versioned, db.Model):
 
 
 class PlacementSession(db.Model):
-    """A weekly recurring session of a placement: one day-part, its hours and capacity."""
+    """A weekly recurring session of a placement: one day-part, its clock times and capacity.
+
+    `hours` is the figure the solver uses; it always follows from the clock times (set_times).
+    A session made with hours only (an older import or seed) gets the day-part's usual times.
+    """
 
     __tablename__ = "placement_sessions"
     __table_args__ = (
@@ -80,6 +87,8 @@ class PlacementSession(db.Model):
         sa.CheckConstraint(f"daypart IN ({DAYPART_LIST})", name="daypart_known"),
         sa.CheckConstraint(bounds.SESSION_HOURS.sql("hours"), name="hours_range"),
         sa.CheckConstraint(bounds.SESSION_PLACES.sql("capacity"), name="capacity_range"),
+        sa.CheckConstraint(TIMES_ORDER, name="times_order"),
+        sa.CheckConstraint(TIMES_WINDOW, name="times_daypart"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -87,10 +96,24 @@ class PlacementSession(db.Model):
         sa.ForeignKey("placements.id", ondelete="CASCADE"), index=True
     )
     daypart: Mapped[str] = mapped_column(sa.String(6))
+    starts_at: Mapped[time] = mapped_column(sa.Time)
+    ends_at: Mapped[time] = mapped_column(sa.Time)
     hours: Mapped[float]
     capacity: Mapped[int]
 
     placement: Mapped[Placement] = relationship(back_populates="sessions")
+
+    def __init__(self, **kw):
+        starts, ends = kw.pop("starts_at", None), kw.pop("ends_at", None)
+        super().__init__(**kw)
+        if starts is None or ends is None:
+            starts, ends = dayparts.default_times(self.daypart, float(self.hours))
+        self.set_times(starts, ends)
+
+    def set_times(self, starts: time, ends: time) -> None:
+        """Set the clock times, and the hours that follow from them."""
+        self.starts_at, self.ends_at = starts, ends
+        self.hours = dayparts.hours_between(starts, ends)
 
 
 class Volunteer(Versioned, db.Model):

@@ -103,7 +103,9 @@ def csv_value(value, locale: str = "nl"):
 
 
 def _placement(p: Placement) -> list:
-    sessions = "; ".join(f"{s.daypart}:{s.hours:g}:{s.capacity}" for s in p.sessions)
+    sessions = "; ".join(
+        f"{s.daypart}:{s.starts_at:%H:%M}-{s.ends_at:%H:%M}:{s.capacity}" for s in p.sessions
+    )
     return [
         p.external_ref or f"plek-{p.id}", p.organisation.name, p.organisation.municipality.name,
         p.title, p.category, p.min_dutch_level.value, p.address, p.postcode, _number(p.lat),

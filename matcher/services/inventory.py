@@ -108,7 +108,10 @@ TABLES: dict[str, TableClass] = {
         " address postcode lat lon active search_text version updated_at",
     ),
     "placement_sessions": TableClass(
-        "matching", ("coordinator",), "while_active", none="id placement_id daypart hours capacity"
+        "matching",
+        ("coordinator",),
+        "while_active",
+        none="id placement_id daypart starts_at ends_at hours capacity",
     ),
     "municipalities": TableClass(
         "matching", ALL, "while_active", none="id name main_place lat lon"

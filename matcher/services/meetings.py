@@ -14,13 +14,13 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from matcher.dayparts import DAYS, from_mask
+from matcher.dayparts import DAYS, DEFAULT_STARTS, from_mask
 from matcher.extensions import db
 from matcher.models import Match, MatchKind, MatchStatus, Placement, User, Volunteer
 from matcher.weeks import AMSTERDAM
 
-# When a volunteer meeting (which has no clock time of its own) starts in each part of the day.
-MEETING_STARTS = {"am": time(10, 0), "pm": time(14, 0), "ev": time(19, 0)}
+# A volunteer meeting has no clock time of its own: it is put at the day-part's usual start.
+MEETING_STARTS = DEFAULT_STARTS
 PAST_WEEKS = 8  # ended matches stay in the feed this long (so a calendar shows the history)
 
 
@@ -127,10 +127,7 @@ def _host_meetings(user: User, since: date) -> list[Meeting]:
             if session is None:
                 continue
             first = _first_on(match.starts_on, daypart)
-            starts = getattr(session, "starts_at", None) or MEETING_STARTS[daypart[-2:]]
-            ends = getattr(session, "ends_at", None) or (
-                datetime.combine(first, starts) + timedelta(hours=session.hours)
-            ).time()
+            starts, ends = session.starts_at, session.ends_at
             place = match.placement
             meetings.append(
                 Meeting(

@@ -1,11 +1,13 @@
 """Placements with their weekly sessions: find, register, change, deactivate."""
 
+import math
+from datetime import time
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from matcher import bounds
+from matcher import bounds, dayparts
 from matcher.dayparts import DAYPARTS
 from matcher.extensions import db
 from matcher.models import DutchLevel, Organisation, Placement, PlacementSession, Role, User
@@ -57,14 +59,62 @@ def search(
     return records.paged(query, page, per_page)
 
 
-def check_sessions(sessions: dict[str, tuple[float, int]]) -> dict[str, Place]:
+# A session as given: (start, end, capacity), or (hours, capacity) from an older import or seed
+# (it keeps its stored times when its hours did not change, else gets the day-part's usual ones).
+SessionValue = tuple[time, time, int] | tuple[float, int]
+
+
+def time_problem(daypart: str, starts: time | None, ends: time | None) -> str | None:
+    """The code of what is wrong with a session's clock times, None when they are fine: the
+    one check of times, used by the form, the import and every save."""
+    if starts is None or ends is None:
+        return "session.times_missing"
+    if ends <= starts:
+        return "session.end_before_start"
+    if not dayparts.starts_inside(daypart, starts):
+        return f"session.outside_{dayparts.part_of(daypart)}"
+    if not bounds.SESSION_HOURS.contains(dayparts.hours_between(starts, ends)):
+        return "session.too_long"
+    return None
+
+
+def resolve_sessions(
+    placement: Placement | None, sessions: dict[str, SessionValue]
+) -> dict[str, SessionValue]:
+    """The sessions with clock times: (start, end, capacity) per day-part. Unknown day-parts
+    and hours out of bounds are passed on as given, for check_sessions to name."""
+    stored = {s.daypart: s for s in (placement.sessions if placement else [])}
+    resolved: dict[str, SessionValue] = {}
+    for daypart, value in sessions.items():
+        if len(value) == 3 or daypart not in DAYPARTS:
+            resolved[daypart] = value
+            continue
+        hours, capacity = value
+        if not bounds.SESSION_HOURS.contains(hours):
+            resolved[daypart] = value
+            continue
+        known = stored.get(daypart)
+        if known is not None and math.isclose(known.hours, hours):
+            resolved[daypart] = (known.starts_at, known.ends_at, capacity)
+        else:
+            resolved[daypart] = (*dayparts.default_times(daypart, float(hours)), capacity)
+    return resolved
+
+
+def check_sessions(sessions: dict[str, SessionValue]) -> dict[str, Place]:
     """Errors per day-part for sessions the solver could not use (empty when all is well)."""
     errors: dict[str, Place] = {}
-    for daypart, (hours, capacity) in sessions.items():
+    for daypart, value in sessions.items():
         if daypart not in DAYPARTS:
             errors[daypart] = ("daypart.unknown_named", {"name": daypart})
-        elif not bounds.SESSION_HOURS.contains(hours):
+            continue
+        if len(value) == 2:
             errors[daypart] = ("number.out_of_bounds", {"bound": bounds.SESSION_HOURS})
+            continue
+        starts, ends, capacity = value
+        problem = time_problem(daypart, starts, ends)
+        if problem:
+            errors[daypart] = problem
         elif not bounds.SESSION_PLACES.contains(capacity):
             errors[daypart] = ("number.out_of_bounds", {"bound": bounds.SESSION_PLACES})
     return errors
@@ -83,14 +133,18 @@ def save(
     actor: User,
     placement: Placement | None,
     values: dict[str, Any],
-    sessions: dict[str, tuple[float, int]],
+    sessions: dict[str, SessionValue],
     expected_version: int | None = None,
 ) -> Placement:
     """Create or update a placement and replace its sessions; audit the changed fields.
 
+    A session is (start, end, capacity); one given as (hours, capacity) gets clock times
+    (resolve_sessions). Its hours always follow from its times.
+
     An update against another version than `expected_version` raises StaleRecord (the
     session grid counts as part of the placement: it is compared and versioned with it).
     """
+    sessions = resolve_sessions(placement, sessions)
     errors = check_sessions(sessions)
     if errors:
         raise ValidationFailed("placement.check_sessions", errors)
@@ -112,12 +166,14 @@ def save(
     )
 
 
-def stored_sessions(placement: Placement) -> dict[str, dict[str, tuple[float, int]]]:
-    """The placement's session grid as saved: {"sessions": {daypart: (hours, capacity)}}."""
-    return {"sessions": {s.daypart: (s.hours, s.capacity) for s in placement.sessions}}
+def stored_sessions(placement: Placement) -> dict[str, dict[str, SessionValue]]:
+    """The placement's session grid as saved: {"sessions": {daypart: (start, end, capacity)}}."""
+    return {
+        "sessions": {s.daypart: (s.starts_at, s.ends_at, s.capacity) for s in placement.sessions}
+    }
 
 
-def _replace_sessions(placement: Placement, sessions: dict[str, tuple[float, int]]) -> bool:
+def _replace_sessions(placement: Placement, sessions: dict[str, SessionValue]) -> bool:
     """Update sessions in place per day-part (the unique key), add new, drop missing."""
     changed = False
     existing = {session.daypart: session for session in placement.sessions}
@@ -128,15 +184,18 @@ def _replace_sessions(placement: Placement, sessions: dict[str, tuple[float, int
     for daypart in DAYPARTS:
         if daypart not in sessions:
             continue
-        hours, capacity = sessions[daypart]
+        starts, ends, capacity = sessions[daypart]
         session = existing.get(daypart)
         if session is None:
             placement.sessions.append(
-                PlacementSession(daypart=daypart, hours=float(hours), capacity=int(capacity))
+                PlacementSession(
+                    daypart=daypart, starts_at=starts, ends_at=ends, capacity=int(capacity)
+                )
             )
             changed = True
-        elif (session.hours, session.capacity) != (hours, capacity):
-            session.hours, session.capacity = float(hours), int(capacity)
+        elif (session.starts_at, session.ends_at, session.capacity) != (starts, ends, capacity):
+            session.set_times(starts, ends)
+            session.capacity = int(capacity)
             changed = True
     return changed
 

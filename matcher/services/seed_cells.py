@@ -1,7 +1,7 @@
 """Reading one cell of a seed file: a parser per kind of value; BadCell (a code) on error."""
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 
 from matcher import free_text as cleaning
@@ -91,6 +91,14 @@ def iso_date(value: str) -> date:
         return date.fromisoformat(value.strip())
     except ValueError:
         raise BadCell("seed.not_a_date", value=value) from None
+
+
+def clock(value: str) -> time:
+    """A clock time written as HH:MM."""
+    try:
+        return datetime.strptime(value.strip(), "%H:%M").time()
+    except ValueError:
+        raise BadCell("seed.not_a_time", value=value) from None
 
 
 def words(value: str) -> list[str]:

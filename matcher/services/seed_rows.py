@@ -19,11 +19,13 @@ from matcher.models import (
     Route,
     VolunteerKind,
 )
+from matcher.services import placements
 from matcher.services.errors import DomainError, worded
 from matcher.services.seed_cells import (
     BadCell,
     Parser,
     choice,
+    clock,
     daypart,
     dayparts,
     flag,
@@ -106,7 +108,9 @@ SPECS: dict[str, dict[str, Parser]] = {
     "sessions.csv": {
         "placement_ref": text,
         "daypart": daypart,
-        "hours": number(bounds.SESSION_HOURS),
+        "starts_at": optional(clock),
+        "ends_at": optional(clock),
+        "hours": optional(number(bounds.SESSION_HOURS)),
         "capacity": integer(bounds.SESSION_PLACES),
     },
     "volunteers.csv": {
@@ -179,6 +183,24 @@ SPECS: dict[str, dict[str, Parser]] = {
 }
 
 
+# Columns a file may leave out: sessions have clock times, or (an older file) hours only.
+OPTIONAL_COLUMNS = {"sessions.csv": {"starts_at", "ends_at", "hours"}}
+
+
+def _session_problem(row: dict[str, Any]) -> tuple[str, str] | None:
+    """(code, column) when a session row's times are wrong, or it has neither times nor hours."""
+    starts, ends = row.get("starts_at"), row.get("ends_at")
+    if starts is None and ends is None:
+        return None if row.get("hours") is not None else ("seed.session_no_times", "starts_at")
+    problem = placements.time_problem(row["daypart"], starts, ends)
+    if problem is None:
+        return None
+    return problem, "ends_at" if problem == "session.end_before_start" else "starts_at"
+
+
+ROW_CHECKS = {"sessions.csv": _session_problem}
+
+
 def read_all(folder: Path) -> dict[str, list[dict[str, Any]]]:
     """Parse every seed file in `folder`; raise SeedError listing every bad cell."""
     problems: list[SeedProblem] = []
@@ -206,7 +228,12 @@ def _read_file(
     except (UnicodeDecodeError, csv.Error) as error:
         problems.append(SeedProblem(path.name, "seed.unreadable", {"error": str(error)}))
         return []
-    missing = [column for column in spec if raw_rows and column not in header]
+    optional_columns = OPTIONAL_COLUMNS.get(path.name, set())
+    missing = [
+        column
+        for column in spec
+        if raw_rows and column not in header and column not in optional_columns
+    ]
     if missing:
         names = {"columns": ", ".join(missing), "count": len(missing)}
         problems.append(SeedProblem(path.name, "seed.columns_missing", names))
@@ -219,5 +246,9 @@ def _read_file(
                 row[column] = parse(raw.get(column) or "")
             except BadCell as bad:
                 problems.append(SeedProblem(path.name, bad.code, bad.data, number_, column))
+        check = ROW_CHECKS.get(path.name)
+        found = check(row) if check and row.get("daypart") else None
+        if found:
+            problems.append(SeedProblem(path.name, found[0], {}, number_, found[1]))
         rows.append(row)
     return rows

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from matcher.dayparts import default_times
 from matcher.extensions import db
 from matcher.models import (
     HoursEntry,
@@ -146,10 +147,16 @@ def _upsert_sessions(rows: list[dict[str, Any]], placements: dict) -> None:
     }
     for row in rows:
         placement = placements[row["placement_ref"]]
-        session = existing.get((placement.id, row["daypart"])) or PlacementSession(
-            placement_id=placement.id, daypart=row["daypart"]
-        )
-        session.hours, session.capacity = row["hours"], row["capacity"]
+        starts, ends = row.get("starts_at"), row.get("ends_at")
+        if starts is None or ends is None:  # an older file: hours only
+            starts, ends = default_times(row["daypart"], row["hours"])
+        session = existing.get((placement.id, row["daypart"]))
+        if session is None:
+            session = PlacementSession(
+                placement_id=placement.id, daypart=row["daypart"], starts_at=starts, ends_at=ends
+            )
+        session.set_times(starts, ends)
+        session.capacity = row["capacity"]
         db.session.add(session)
 
 

@@ -123,12 +123,13 @@ def display(field: Field | None, name: str, value: Any) -> str:
     if name == "sessions" and isinstance(value, dict):
         return "; ".join(
             _(
-                "%(daypart)s: %(hours)s uur, %(places)d plaatsen",
+                "%(daypart)s, %(starts)s–%(ends)s: %(places)d plaatsen",
                 daypart=daypart_label(part),
-                hours=format_decimal(hours),
+                starts=f"{starts:%H:%M}",
+                ends=f"{ends:%H:%M}",
                 places=places,
             )
-            for part, (hours, places) in sorted(value.items())
+            for part, (starts, ends, places) in sorted(value.items())
         ) or _("geen sessies")
     if value is None or value == "" or value == []:
         return _("(leeg)")

@@ -1,15 +1,15 @@
 """Jinja filters and globals: numbers, dates and labels in the user's language."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from flask import Flask
-from flask_babel import format_date, format_decimal, get_locale
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 
 from matcher import languages
 from matcher.dayparts import DAYPARTS, DAYS, PARTS, from_mask
 from matcher.web import labels
-from matcher.weeks import week_start
+from matcher.weeks import today, week_start
 
 
 def hours(value: float | None) -> str:
@@ -53,6 +53,20 @@ def session_when(session) -> str:
     return f"{label}, {starts:%H:%M}–{ends:%H:%M}"
 
 
+def readable(value):
+    """A value of a data export as a person reads it: a date or a moment written the ISO way
+    ("2026-12-07", "2026-12-07T10:15:00+00:00") in the user's language; anything else as is."""
+    if isinstance(value, str) and len(value) >= 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if len(value) == 10:
+            return format_date(moment.date(), format="d MMM yyyy")
+        return format_datetime(moment, "d MMM yyyy, HH:mm")
+    return value
+
+
 def register(app: Flask) -> None:
     """Make the filters and label tables available to every template."""
     app.jinja_env.filters.update(
@@ -70,7 +84,13 @@ def register(app: Flask) -> None:
         week_label=week_label,
         date_long=lambda d: format_date(d, format="EEEE d MMMM yyyy") if d else "",
         session_when=session_when,
+        readable=readable,
     )
     app.jinja_env.globals.update(
-        DAYPARTS=DAYPARTS, DAYS=DAYS, PARTS=PARTS, labels=labels, get_locale=get_locale
+        DAYPARTS=DAYPARTS,
+        DAYS=DAYS,
+        PARTS=PARTS,
+        labels=labels,
+        get_locale=get_locale,
+        current_day=today,
     )

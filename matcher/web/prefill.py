@@ -9,7 +9,7 @@ from flask import url_for
 
 from matcher import bounds
 from matcher.categories import CATEGORIES
-from matcher.dayparts import DAYPARTS, INDEX
+from matcher.dayparts import DAYPARTS, INDEX, default_times
 from matcher.models import DutchLevel, VolunteerKind
 from matcher.web import params
 
@@ -56,14 +56,18 @@ def _location() -> dict:
 
 def placement_fields() -> dict:
     """The pre-filled fields of the new-placement form: category, min_dutch_level, lat, lon,
-    area, and `typed` (the session grid: hours and capacity per day-part). 400 when wrong."""
+    area, and `typed` (the session grid: start and end time and capacity per day-part; a
+    suggestion gives hours, so the times are the day-part's default start plus those hours).
+    400 when wrong."""
     typed = {}
     for daypart in DAYPARTS:
         hours = params.arg_number(f"hours-{daypart}", bound=bounds.SESSION_HOURS)
         seats = params.arg_int(f"capacity-{daypart}", bound=bounds.SESSION_PLACES)
         if hours is not None or seats is not None:
+            starts, ends = default_times(daypart, hours) if hours is not None else (None, None)
             typed[daypart] = {
-                "hours": f"{hours:g}" if hours is not None else "",
+                "starts": f"{starts:%H:%M}" if starts else "",
+                "ends": f"{ends:%H:%M}" if ends else "",
                 "capacity": str(seats) if seats is not None else "",
             }
     return {

@@ -77,7 +77,7 @@ def test_the_last_runs_are_shown(login_as, make):
     )
     db.session.commit()
     page = client.get(HOW).get_data(as_text=True)
-    assert "<td>41</td><td>37</td>" in page and "16 nov 2026" in page
+    assert "<td>41</td><td>37</td>" in page and "week 47, 16–22 nov 2026" in page
 
 
 def test_the_page_is_in_english_too(login_as):

@@ -68,17 +68,23 @@ def create_organisation_with_placement(page, assert_accessible) -> None:
     page.get_by_label("Naam van de plek").fill("Koffie schenken journey")
     page.get_by_label("Categorie").select_option("buurt")
     fill_location(page)
-    page.get_by_label("Uren dinsdag ochtend").fill("3")
+    page.get_by_label("Van dinsdag ochtend").fill("09:00")
+    page.get_by_label("Tot dinsdag ochtend").fill("12:00")
     page.get_by_label("Plaatsen dinsdag ochtend").fill("2")
-    page.get_by_label("Uren donderdag middag").fill("2,5")
+    page.get_by_label("Van donderdag middag").fill("13:30")
+    page.get_by_label("Tot donderdag middag").fill("16:00")
     page.get_by_label("Plaatsen donderdag middag").fill("0")  # a typo: 0 places is allowed
-    page.get_by_label("Uren vrijdag avond").fill("13")  # out of range: refused first
+    page.get_by_label("Van vrijdag avond").fill("17:00")  # before the evening: refused first
+    page.get_by_label("Tot vrijdag avond").fill("19:00")
     page.get_by_label("Plaatsen vrijdag avond").fill("1")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator("#sessions-errors")).to_contain_text("vrijdag avond")
+    expect(page.locator("#sessions-errors")).to_contain_text("om 18:00 of later")
     assert_accessible(page)
     expect(page.get_by_label("Naam van de plek")).to_have_value("Koffie schenken journey")
-    page.get_by_label("Uren vrijdag avond").fill("")
+    expect(page.get_by_label("Van vrijdag avond")).to_have_value("17:00")  # kept as typed
+    page.get_by_label("Van vrijdag avond").fill("")
+    page.get_by_label("Tot vrijdag avond").fill("")
     page.get_by_label("Plaatsen vrijdag avond").fill("")
     page.get_by_label("Plaatsen donderdag middag").fill("4")
     page.get_by_role("button", name="Opslaan").click()
@@ -86,8 +92,8 @@ def create_organisation_with_placement(page, assert_accessible) -> None:
     page.get_by_label("Zoeken op plek, organisatie of postcode").fill("journey")
     page.get_by_role("button", name="Zoeken").click()
     row = page.get_by_role("row").filter(has_text="Koffie schenken journey")
-    expect(row).to_contain_text("dinsdag ochtend")
-    expect(row).to_contain_text("donderdag middag")
+    expect(row).to_contain_text("dinsdag ochtend, 09:00–12:00")
+    expect(row).to_contain_text("donderdag middag, 13:30–16:00")
     assert_accessible(page)
 
 

@@ -63,9 +63,12 @@ def test_the_placement_form_is_filled_from_a_new_placement(app, login_as):
     text = _text(page)
     assert "zorg" in _selected(text, "category")
     assert "A1" in _selected(text, "min_dutch_level")
-    assert 'name="hours-tue-am" id="hours-tue-am" value="3"' in text
+    # a suggestion gives hours: the times are the day-part's usual start plus those hours
+    assert 'name="starts-tue-am" id="starts-tue-am" value="09:00"' in text
+    assert 'name="ends-tue-am" id="ends-tue-am" value="12:00"' in text
     assert 'name="capacity-tue-am" id="capacity-tue-am" value="6"' in text
-    assert 'name="hours-thu-pm" id="hours-thu-pm" value="2.5"' in text
+    assert 'name="starts-thu-pm" id="starts-thu-pm" value="13:30"' in text
+    assert 'name="ends-thu-pm" id="ends-thu-pm" value="16:00"' in text
     assert "52,41234" in text or "52.41234" in text
     assert "in de omgeving van Vriezenveen" in text
     # the coordinator still chooses the organisation: none is chosen, nothing is created
@@ -98,7 +101,8 @@ def test_saving_the_prefilled_placement_form_registers_it(app, login_as, make):
         "postcode": "7601 AB",
         "lat": "52,41234",
         "lon": "6,55",
-        "hours-tue-am": "3",
+        "starts-tue-am": "09:00",
+        "ends-tue-am": "12:00",
         "capacity-tue-am": "6",
     }
     assert post_with_token(client, "/plekken/nieuw", form).status_code == 302
@@ -138,7 +142,8 @@ def test_the_edit_forms_ignore_nothing_and_keep_their_own_values(login_as, make)
     client, _ = login_as(Role.COORDINATOR)
     placement = make.placement({"fri-am": (4, 3)}, category="groen")
     text = _text(client.get(f"/plekken/{placement.id}"))
-    assert 'name="hours-fri-am" id="hours-fri-am" value="4"' in text
+    assert 'name="starts-fri-am" id="starts-fri-am" value="09:00"' in text
+    assert 'name="ends-fri-am" id="ends-fri-am" value="13:00"' in text
     assert "Ingevuld vanuit Werving" not in text
 
 

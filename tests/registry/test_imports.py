@@ -196,7 +196,7 @@ def test_templates_download_and_import_cleanly(login_as, make):
         assert header[0] == "kenmerk"
         page = text(upload(client, kind, response.data, "sjabloon.xlsx"))
         assert "Alle 1 rijen zijn in orde" in page, (kind, page[-3000:])
-    assert "dagdeel:uren:plaatsen, gescheiden door ;" in text(client.get("/import/"))
+    assert "dagdeel:begintijd-eindtijd:plaatsen, gescheiden door ;" in text(client.get("/import/"))
     csv_template = client.get("/import/sjabloon/participants.csv")
     assert csv_template.mimetype == "text/csv"
     assert client.get("/import/sjabloon/anders.csv").status_code == 404

@@ -16,9 +16,11 @@ def placement_form(organisation_id: int, **overrides) -> dict:
         "postcode": "7601 AB",
         "lat": "52,3567",
         "lon": "6.6625",
-        "hours-tue-am": "3",
+        "starts-tue-am": "09:00",
+        "ends-tue-am": "12:00",
         "capacity-tue-am": "2",
-        "hours-thu-pm": "2,5",
+        "starts-thu-pm": "13:30",
+        "ends-thu-pm": "16:00",
         "capacity-thu-pm": "4",
     }
     data.update(overrides)
@@ -47,7 +49,9 @@ def test_coordinator_creates_organisation_and_placement_with_two_sessions(login_
     assert response.status_code == 302, text(response)
     placement = db.session.scalar(select(Placement))
     sessions = {(s.daypart, s.hours, s.capacity) for s in placement.sessions}
-    assert sessions == {("tue-am", 3.0, 2), ("thu-pm", 2.5, 4)}
+    assert sessions == {("tue-am", 3.0, 2), ("thu-pm", 2.5, 4)}  # hours follow from the times
+    times = {(s.daypart, f"{s.starts_at:%H:%M}-{s.ends_at:%H:%M}") for s in placement.sessions}
+    assert times == {("tue-am", "09:00-12:00"), ("thu-pm", "13:30-16:00")}
     assert (placement.lat, placement.lon, placement.min_dutch_level) == (52.3567, 6.6625, "A1")
     page = text(client.get("/plekken/"))
     assert "Sorteren" in page and "dinsdag ochtend" in page and "donderdag middag" in page
@@ -62,13 +66,17 @@ def test_editing_the_grid_updates_removes_and_adds_sessions(login_as, make):
     form = placement_form(
         placement.organisation_id,
         **{
-            "hours-tue-am": None,
+            "starts-tue-am": None,
+            "ends-tue-am": None,
             "capacity-tue-am": None,
-            "hours-thu-pm": None,
+            "starts-thu-pm": None,
+            "ends-thu-pm": None,
             "capacity-thu-pm": None,
-            "hours-mon-am": "4",
+            "starts-mon-am": "08:00",
+            "ends-mon-am": "12:00",
             "capacity-mon-am": "0",
-            "hours-sun-ev": "1",
+            "starts-sun-ev": "19:30",
+            "ends-sun-ev": "20:30",
             "capacity-sun-ev": "3",
         },
     )
@@ -87,18 +95,29 @@ def test_edit_page_shows_the_current_grid(login_as, make):
     client, _ = login_as(Role.COORDINATOR)
     placement = make.placement(sessions={"fri-ev": (2.5, 6)})
     page = text(client.get(f"/plekken/{placement.id}"))
-    assert 'id="hours-fri-ev" value="2.5"' in page
+    assert 'id="starts-fri-ev" value="19:00"' in page  # the usual start of an avond
+    assert 'id="ends-fri-ev" value="21:30"' in page
     assert 'id="capacity-fri-ev" value="6"' in page
     assert '<th scope="row">vrijdag</th>' in page
 
 
 BAD_SESSIONS = [
-    ({"hours-tue-am": "0"}, "groter dan 0"),
-    ({"hours-tue-am": "12,5"}, "hooguit 12"),
+    ({"ends-tue-am": "09:00"}, "De eindtijd moet later zijn dan de begintijd."),
+    ({"ends-tue-am": "08:45"}, "De eindtijd moet later zijn dan de begintijd."),
+    ({"starts-tue-am": "12:00", "ends-tue-am": "14:00"}, "Een ochtendsessie begint vóór 12:00."),
+    ({"starts-thu-pm": "11:45"}, "Een middagsessie begint tussen 12:00 en 18:00."),
+    ({"starts-thu-pm": "18:00", "ends-thu-pm": "19:00"}, "Een middagsessie begint tussen"),
+    (
+        {"starts-sun-ev": "17:30", "ends-sun-ev": "19:00", "capacity-sun-ev": "1"},
+        "Een avondsessie begint om 18:00 of later.",
+    ),
+    ({"starts-tue-am": "06:00", "ends-tue-am": "18:15"}, "Een sessie duurt hooguit 12 uur."),
+    ({"ends-tue-am": ""}, "Vul een begintijd en een eindtijd in."),
+    ({"starts-tue-am": "negen uur"}, "Vul een tijd in als uu:mm, bijvoorbeeld 13:30."),
+    ({"ends-tue-am": "25:00"}, "Vul een tijd in als uu:mm"),
     ({"capacity-tue-am": "-1"}, "heel getal"),
     ({"capacity-tue-am": "1.5"}, "heel getal"),
-    ({"hours-tue-am": "drie"}, "Vul bij uren een getal in"),
-    ({"hours-xyz-am": "3", "capacity-xyz-am": "1"}, "Onbekend dagdeel"),
+    ({"starts-xyz-am": "09:00", "capacity-xyz-am": "1"}, "Onbekend dagdeel"),
 ]
 
 
@@ -111,6 +130,9 @@ def test_bad_sessions_are_refused_with_a_message_and_nothing_saved(login_as, mak
         page = text(response)
         assert message in page, (overrides, page[-3000:])
         assert 'value="Sorteren"' in page  # what was typed is kept
+        for name, value in overrides.items():
+            if "xyz" not in name:
+                assert f'id="{name}" value="{value}"' in page, name  # also in the grid
     assert db.session.scalar(select(db.func.count(Placement.id))) == 1  # only the factory's
 
 

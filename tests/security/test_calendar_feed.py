@@ -9,6 +9,7 @@ from icalendar import Calendar
 from sqlalchemy import func, select
 
 from matcher.cli import cli
+from matcher.dayparts import DEFAULT_STARTS
 from matcher.extensions import db
 from matcher.models import MeetingReminder, OutboxMessage, Role, VolunteerAbsence
 from matcher.services import calendar_feed, meetings, reminders
@@ -44,7 +45,7 @@ def test_the_feed_has_one_weekly_event_per_meeting_with_an_absence_cancelled(app
     (weekly,) = series
     assert weekly["RRULE"]["FREQ"] == ["WEEKLY"]
     assert weekly.decoded("DTSTART").date() == date(2026, 12, 2)  # first Wednesday
-    assert weekly.decoded("DTSTART").hour == 14
+    assert weekly.decoded("DTSTART").time() == DEFAULT_STARTS["pm"]
     assert "Ayşe" in str(weekly["SUMMARY"]) and "Yılmaz" not in response.data.decode()
     (cancelled,) = [e for e in events if "RECURRENCE-ID" in e]
     assert str(cancelled["STATUS"]) == "CANCELLED" and cancelled["UID"] == weekly["UID"]
@@ -96,7 +97,7 @@ def test_reminders_go_once_and_only_to_who_asked(app_ctx, make):
     db.session.commit()
     (message,) = db.session.scalars(select(OutboxMessage))
     assert message.to_address == user.email and "Ayşe" in message.body
-    assert "14:00" in message.body and "Beste Truus," in message.body
+    assert f"{DEFAULT_STARTS['pm']:%H:%M}" in message.body and "Beste Truus," in message.body
     assert other.email != message.to_address
     assert reminders.send_due(date(2026, 12, 9), reminder) == 0  # nothing on Thursday
 

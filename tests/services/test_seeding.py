@@ -94,7 +94,7 @@ def _broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
         (
             "sessions.csv",
             ",capacity\n",
-            ",capacity\nPL-001,mon-xx,3,2\n",
+            ",capacity\nPL-001,mon-xx,09:00,12:00,2\n",
             "sessions.csv, rij 2, veld daypart: onbekend dagdeel 'mon-xx'",
         ),
         ("participants.csv", "A1,", "Z9,", "participants.csv, rij"),
@@ -120,7 +120,7 @@ def test_malformed_seed_file_is_refused_and_nothing_is_written(
 
 def test_negative_capacity_in_a_seed_is_named(app_ctx, tmp_path):
     folder = _broken_copy(
-        tmp_path, "sessions.csv", ",capacity\n", ",capacity\nPL-001,mon-am,3,-1\n"
+        tmp_path, "sessions.csv", ",capacity\n", ",capacity\nPL-001,mon-am,09:00,12:00,-1\n"
     )
     with pytest.raises(SeedError) as caught:
         load_region(folder)

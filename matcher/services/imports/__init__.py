@@ -135,9 +135,11 @@ def preview(kind: str, table: list[list[str]]) -> Preview:
 def _plan(kind: str, result: Preview, raw: dict[int, dict[str, str]]) -> None:
     """Fill plans and versions; rows without a reachable PDOK keep stored coordinates."""
     found = plan.existing(kind, [ref for _, ref, _ in result.rows])
-    centre, kept, pip_kept = [], 0, 0
+    centre, kept, pip_kept, derived = [], 0, 0, 0
     for number, ref, values in result.rows:
         record = found.get(ref)
+        if kind == "placements" and any(len(v) == 2 for v in values["sessions"].values()):
+            derived += 1  # hours without clock times (an older file)
         if values.pop("approximate", False):
             if record is not None and record.postcode == values["postcode"]:
                 values.update(lat=record.lat, lon=record.lon)
@@ -161,6 +163,8 @@ def _plan(kind: str, result: Preview, raw: dict[int, dict[str, str]]) -> None:
         result.notices.append(Notice("geocoder_down_kept", {"count": kept}))
     if pip_kept:
         result.notices.append(Notice("pip_date_kept", {"count": pip_kept}))
+    if derived:
+        result.notices.append(Notice("session.times_derived", {"count": derived}))
 
 
 def commit(

@@ -1,7 +1,8 @@
 """Cell parsers for imports: text in, a value out, or CellError naming what is wrong (a code
 with its data; matcher/web/imports/wording.py words it)."""
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, time
 
 from matcher import bounds, free_text
 from matcher import languages as language_codes
@@ -9,6 +10,7 @@ from matcher.bounds import Bound
 from matcher.dayparts import DAYPARTS, INDEX
 from matcher.models import DutchLevel
 from matcher.models.enums import CATEGORIES
+from matcher.services import placements
 
 YES = {"ja", "j", "yes", "y", "1", "waar", "true", "x"}
 NO = {"nee", "n", "no", "0", "onwaar", "false", ""}
@@ -127,29 +129,56 @@ def dayparts(value: str) -> int:
     return mask
 
 
-def sessions(value: str) -> dict[str, tuple[float, int]]:
-    """'mon-am:3:2; wed-pm:2,5:4' → {daypart: (hours, capacity)}."""
-    result: dict[str, tuple[float, int]] = {}
+SESSION = re.compile(r"^([^:]*):(.*):([^:]*)$")
+TIMES = re.compile(r"^(\d{1,2}[:.]\d{2})\s*[-–]\s*(\d{1,2}[:.]\d{2})$")
+
+
+def sessions(value: str) -> dict[str, tuple]:
+    """'mon-am:09:00-12:00:2; wed-pm:13:30-16:00:4' → {daypart: (start, end, capacity)}.
+
+    An older file gives hours instead of times ('mon-am:3:2' → (hours, capacity)); the save
+    gives such a session clock times (services.placements.resolve_sessions)."""
+    result: dict[str, tuple] = {}
     for part in (p.strip() for p in value.split(";")):
         if not part:
             continue
-        pieces = [piece.strip() for piece in part.split(":")]
-        if len(pieces) != 3:
+        found = SESSION.match(part)
+        if found is None:
             raise CellError("session_format", value=part[:30])
-        name = pieces[0].lower()
+        name, middle, places = (piece.strip() for piece in found.groups())
+        name = name.lower()
         if name not in DAYPARTS:
-            raise CellError("unknown_daypart", value=pieces[0][:20])
+            raise CellError("unknown_daypart", value=name[:20])
         if name in result:
             raise CellError("daypart_twice", value=name)
         try:
-            hours = within(pieces[1], bounds.SESSION_HOURS)
-            capacity = within(pieces[2], bounds.SESSION_PLACES)
+            capacity = within(places, bounds.SESSION_PLACES)
+            times = TIMES.match(middle)
+            if times is None and (":" in middle or "-" in middle):
+                raise CellError("session_format", value=part[:30])
+            if times is None:
+                result[name] = (within(middle, bounds.SESSION_HOURS), capacity)
+                continue
+            starts, ends = (clock(piece) for piece in times.groups())
+            problem = placements.time_problem(name, starts, ends)
+            if problem:
+                raise CellError("session_times", problem=problem)
         except CellError as error:
+            if error.code == "session_format":
+                raise
             raise CellError("session_cell", daypart=name, inner=error) from error
-        result[name] = (hours, capacity)
+        result[name] = (starts, ends, capacity)
     if not result:
         raise CellError("no_sessions")
     return result
+
+
+def clock(value: str) -> time:
+    """A clock time 'HH:MM' (or 'HH.MM')."""
+    try:
+        return datetime.strptime(value.replace(".", ":"), "%H:%M").time()
+    except ValueError:
+        raise CellError("session_times", problem="session.time_format") from None
 
 
 def day(value: str, required: bool = False) -> date | None:

@@ -90,16 +90,10 @@ def changed_columns(kind: str, record: Any, values: dict[str, Any]) -> list[str]
         ):
             changed[:0] = ["organisatie"]
         stored = placements.stored_sessions(record)["sessions"]
-        if not _same_sessions(stored, values["sessions"]):
+        if stored != placements.resolve_sessions(record, values["sessions"]):
             changed.append("sessies")
     order = [column for column in columns.values()] + ["organisatie", "sessies"]
     return sorted(set(changed), key=order.index)
-
-
-def _same_sessions(stored: dict, given: dict) -> bool:
-    return stored.keys() == given.keys() and all(
-        math.isclose(stored[d][0], given[d][0]) and stored[d][1] == given[d][1] for d in given
-    )
 
 
 def row_name(kind: str, row: dict[str, str]) -> str:

@@ -39,7 +39,7 @@ PLACEMENT_COLUMNS = (
     ("postcode", True, "7607 AB"),
     ("breedtegraad", False, "52.3560"),
     ("lengtegraad", False, "6.6620"),
-    ("sessies", True, "mon-am:3:2; wed-pm:2,5:4"),
+    ("sessies", True, "mon-am:09:00-12:00:2; wed-pm:13:30-16:00:4"),
     ("omschrijving", False, ""),
 )
 VOLUNTEER_COLUMNS = (

@@ -93,9 +93,9 @@ CELLS = {
     "unknown_category": N_("onbekende categorie '%(value)s'"),
     "unknown_language": N_("'%(value)s' is geen taalcode (ISO 639, bijvoorbeeld ar, ti of prs)"),
     "unknown_daypart": N_("onbekend dagdeel '%(value)s'"),
-    "session_format": N_("'%(value)s': schrijf dagdeel:uren:plaatsen"),
+    "session_format": N_("'%(value)s': schrijf dagdeel:begintijd-eindtijd:plaatsen"),
     "daypart_twice": N_("dagdeel '%(value)s' staat er twee keer in"),
-    "no_sessions": N_("minstens één sessie nodig, bijvoorbeeld mon-am:3:2"),
+    "no_sessions": N_("minstens één sessie nodig, bijvoorbeeld mon-am:09:00-12:00:2"),
     "not_a_date": N_("'%(value)s' is geen datum (DD-MM-JJJJ of JJJJ-MM-DD)"),
     "unknown_municipality": N_("onbekende gemeente '%(value)s'"),
     "not_a_postcode": N_("'%(value)s' is geen postcode"),
@@ -132,7 +132,7 @@ EXPLAIN = {
         "niveau": N_("minimaal niveau Nederlands, A0 t/m B2"),
         "adres": N_("straat en huisnummer"),
         "postcode": N_("postcode"),
-        "sessies": N_("dagdeel:uren:plaatsen, gescheiden door ;"),
+        "sessies": N_("dagdeel:begintijd-eindtijd:plaatsen, gescheiden door ;"),
         "omschrijving": N_("vrije tekst"),
     },
     "volunteers": {
@@ -173,6 +173,8 @@ def cell(error) -> str:
     data = dict(error.data)
     if error.code == "session_cell":
         return f"{data['daypart']}: {cell(data['inner'])}"
+    if error.code == "session_times":
+        return messages.word(data["problem"])
     if error.code in ("between", "above_and_at_most", "not_a_number", "not_whole"):
         return gettext(CELLS[error.code], **_format(data))
     return gettext(CELLS[error.code], **data) if data else gettext(CELLS[error.code])
@@ -267,7 +269,7 @@ def notice(item) -> str:
             "hun coach.",
             data["count"],
         )
-    return item.code
+    return messages.word(item.code, data)  # the session notices are worded there
 
 
 def _some(refs: list[str]) -> str:

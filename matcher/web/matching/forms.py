@@ -2,7 +2,6 @@
 
 from datetime import date, timedelta
 
-from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     DateField,
@@ -17,17 +16,17 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Re
 from matcher.dayparts import DAYPARTS
 from matcher.web import labels
 from matcher.web.fields import RECORD_ID, Form, WholeNumberField
+from matcher.web.filters import week_label
 from matcher.web.labels import MATCH_KIND_LABELS
 from matcher.web.matching.wording import OUTBOX_STATUS
 
 
 def week_choices(this_week: date) -> list[SelectChoice]:
-    """This week and the next three, by their Monday."""
+    """This week and the next three, by their Monday: "week 50, 7–13 dec 2026"."""
     out = []
     for n in range(4):
         monday = this_week + timedelta(weeks=n)
-        label = _l("week van %(day)s", day=format_date(monday, format="d MMMM yyyy"))
-        out.append(SelectChoice(monday.isoformat(), label))
+        out.append(SelectChoice(monday.isoformat(), week_label(monday)))
     return out
 
 

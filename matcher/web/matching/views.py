@@ -40,6 +40,7 @@ from matcher.web.matching.wording import (
     SOLVER_STATUS,
     action_of,
     match_hours,
+    match_when,
     run_error_label,
 )
 from matcher.weeks import today, week_start
@@ -58,6 +59,7 @@ def _helpers():
     return {
         "reasons": reasons,
         "match_hours": match_hours,
+        "match_when": match_when,
         "run_status_label": lambda v: RUN_STATUS.get(str(v), v),
         "solver_status_label": lambda v: SOLVER_STATUS.get(str(v), v),
         "action_label": lambda v: ACTIONS.get(str(v), v),

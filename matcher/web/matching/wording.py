@@ -8,6 +8,8 @@ from flask_babel import lazy_gettext as _l
 
 from matcher.dayparts import from_mask
 from matcher.services.matching import review
+from matcher.web.filters import session_when
+from matcher.web.labels import daypart_label
 
 CHOICES = {"accept", "reject", "pin"}
 RUN_STATUS = {
@@ -45,6 +47,18 @@ def match_hours(match) -> float:
         return match.volunteer.session_hours
     by_day = {s.daypart: s.hours for s in match.placement.sessions}
     return sum(by_day.get(d, 0.0) for d in from_mask(match.dayparts))
+
+
+def match_when(match) -> str:
+    """A match's day-parts; a placement's with its sessions' clock times (issue 13)."""
+    names = from_mask(match.dayparts)
+    if match.placement is None:
+        return ", ".join(daypart_label(name) for name in names)
+    sessions = {s.daypart: s for s in match.placement.sessions}
+    return "; ".join(
+        session_when(sessions[name]) if name in sessions else daypart_label(name)
+        for name in names
+    )
 
 
 def action_of(proposal) -> str:

@@ -20,7 +20,7 @@ from flask_babel.speaklater import LazyString
 
 from matcher import number_format
 from matcher.services.errors import DomainError, place_code
-from matcher.web.messages import accounts, common, hours, matching, scenarios, seeds
+from matcher.web.messages import accounts, common, hours, matching, scenarios, seeds, sessions
 
 Entry = Any  # a lazy sentence, or a function of the (prepared) data giving the sentence
 
@@ -31,6 +31,7 @@ CATALOGUE: dict[str, Entry] = {
     **accounts.CATALOGUE,
     **seeds.CATALOGUE,
     **scenarios.CATALOGUE,
+    **sessions.CATALOGUE,
 }
 
 

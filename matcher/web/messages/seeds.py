@@ -37,6 +37,8 @@ CATALOGUE = {
     "seed.unknown_language": _l("'%(value)s' is geen ISO 639-taalcode"),
     "seed.not_a_choice": _l("'%(value)s' is geen geldige waarde (%(allowed)s)"),
     "seed.not_a_date": _l("'%(value)s' is geen datum (JJJJ-MM-DD)"),
+    "seed.not_a_time": _l("'%(value)s' is geen tijd (UU:MM)"),
+    "seed.session_no_times": _l("vul starts_at en ends_at in (of, in een ouder bestand, hours)"),
     "seed.unknown_daypart": _l("onbekend dagdeel '%(value)s'"),
     "seed.not_a_flag": _l("'%(value)s' is geen ja/nee"),
     "seed.unknown_ref": _l("'%(value)s' bestaat niet"),

@@ -53,7 +53,11 @@ def _edit(placement: Placement | None):
     if request.method == "GET":
         typed = _prefill(form, placement)
         typed |= {
-            s.daypart: {"hours": f"{s.hours:g}", "capacity": str(s.capacity)}
+            s.daypart: {
+                "starts": f"{s.starts_at:%H:%M}",
+                "ends": f"{s.ends_at:%H:%M}",
+                "capacity": str(s.capacity),
+            }
             for s in (placement.sessions if placement else [])
         }
         return _render(form, placement, typed, {})

@@ -1,5 +1,7 @@
 """Form pieces shared by the registry screens: day-part grids, language lists, filters."""
 
+from datetime import datetime, time
+
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import SelectChoice, SelectMultipleField, ValidationError
@@ -9,6 +11,8 @@ from matcher import bounds, languages, number_format
 from matcher.dayparts import DAYPARTS, INDEX
 from matcher.extensions import db
 from matcher.models import Municipality
+from matcher.services import placements
+from matcher.web import messages
 from matcher.web.labels import CATEGORY_LABELS
 
 ACTIVE_CHOICES = [
@@ -66,34 +70,55 @@ def read_availability(form) -> tuple[int, str | None]:
     return mask, None
 
 
+GRID_FIELDS = ("starts", "ends", "capacity")
+
+
+def read_clock(value: str) -> time | None:
+    """A clock time as a time input sends it ("13:30", or "13:30:00"); also "13.30" and "9:00".
+    ValueError when it is no time."""
+    if not value:
+        return None
+    text = value.replace(".", ":")
+    for pattern in ("%H:%M", "%H:%M:%S"):
+        try:
+            return datetime.strptime(text, pattern).time()
+        except ValueError:
+            continue
+    raise ValueError(value)
+
+
 def read_sessions(form) -> tuple[dict, dict, dict]:
-    """The session grid: (typed values per day-part, sessions, errors per day-part)."""
+    """The session grid: (typed values per day-part, sessions, errors per day-part).
+
+    A session is its start and end time and its places; the times are checked by the one
+    check every save uses (services.placements.time_problem)."""
     typed: dict[str, dict[str, str]] = {}
-    sessions: dict[str, tuple[float, int]] = {}
+    sessions: dict[str, tuple[time, time, int]] = {}
     errors: dict[str, str] = {}
     for key in form:
         prefix, _, daypart = key.partition("-")
-        if prefix in ("hours", "capacity") and daypart not in INDEX:
+        if prefix in (*GRID_FIELDS, "hours") and daypart not in INDEX:
             errors[daypart[:20]] = _l("Onbekend dagdeel '%(name)s'.", name=daypart[:20])
     for daypart in DAYPARTS:
-        hours = form.get(f"hours-{daypart}", "").strip()
-        capacity = form.get(f"capacity-{daypart}", "").strip()
-        typed[daypart] = {"hours": hours, "capacity": capacity}
-        if not hours and not capacity:
+        given = {name: form.get(f"{name}-{daypart}", "").strip()[:20] for name in GRID_FIELDS}
+        typed[daypart] = given
+        if not any(given.values()):
             continue
         try:
-            value = float(number_format.parse_number(hours))
+            starts, ends = read_clock(given["starts"]), read_clock(given["ends"])
         except ValueError:
-            errors[daypart] = _l("Vul bij uren een getal in, bijvoorbeeld 2,5.")
+            errors[daypart] = messages.word("session.time_format")
             continue
-        if not bounds.SESSION_HOURS.contains(value):
-            errors[daypart] = number_format.bound_message(bounds.SESSION_HOURS)
+        problem = placements.time_problem(daypart, starts, ends)
+        if problem:
+            errors[daypart] = messages.word(problem)
             continue
+        capacity = given["capacity"]
         if not capacity.isascii() or not capacity.isdigit():
             errors[daypart] = _l("Vul bij plaatsen een heel getal van 0 of meer in.")
             continue
         if not bounds.SESSION_PLACES.contains(int(capacity)):
             errors[daypart] = number_format.bound_message(bounds.SESSION_PLACES)
             continue
-        sessions[daypart] = (value, int(capacity))
+        sessions[daypart] = (starts, ends, int(capacity))
     return typed, sessions, errors
