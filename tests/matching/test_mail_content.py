@@ -74,7 +74,7 @@ def test_a_placement_mail_names_the_place_its_address_and_the_clock_times(app, w
     assert "Waar: Tuinvereniging De Hof, Dorpsstraat 1, 7601 AB" in body
     assert "Vanaf: woensdag 9 december 2026" in body
     assert "Gestopt: Tuin (Tuinvereniging De Hof)" in body
-    assert "Wanneer: dinsdag ochtend\n" in body  # a session without clock times
+    assert "Wanneer: dinsdag ochtend, 09:00–" in body  # the session's default clock times
     assert "Laatste dag: zondag 13 december 2026" in body
     assert "telefoon 0546 800 120" in body and coordinator.email in body
 

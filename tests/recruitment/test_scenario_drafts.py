@@ -17,6 +17,7 @@ from tests.security.routes import post_with_token, snapshot
 
 WEEK = date(2026, 11, 16)
 BASE = "/coordinator/werving/scenarios"
+TUE_AM = {"starts-tue-am": "09:00", "ends-tue-am": "12:00"}  # a 3-hour morning session
 
 
 @pytest.fixture(autouse=True)
@@ -92,9 +93,11 @@ def test_a_new_placement_in_a_town(coordinator, draft, make):
             "municipality": str(town.id),
             "category": "groen",
             "min_dutch_level": "A1",
-            "hours-tue-am": "3",
+            "starts-tue-am": "09:00",
+            "ends-tue-am": "12:00",
             "capacity-tue-am": "4",
-            "hours-thu-am": "2,5",
+            "starts-thu-am": "09:00",
+            "ends-thu-am": "11:30",
             "capacity-thu-am": "2",
         },
     )
@@ -124,7 +127,8 @@ def test_a_new_placement_at_an_organisation_lies_where_its_placements_are(coordi
             "organisation": str(placement.organisation_id),
             "category": "zorg",
             "min_dutch_level": "A0",
-            "hours-mon-pm": "3",
+            "starts-mon-pm": "13:30",
+            "ends-mon-pm": "16:30",
             "capacity-mon-pm": "1",
         },
     )
@@ -137,7 +141,13 @@ def test_a_new_placement_at_a_postcode_is_looked_up(coordinator, draft):
     client, _ = coordinator
     db.session.add(GeocodeCache(postcode="7511JA", lat=52.2215, lon=6.8937, label="Enschede"))
     db.session.commit()
-    form = {"postcode": "7511 ja", "category": "groen", "hours-wed-am": "3", "capacity-wed-am": "2"}
+    form = {
+        "postcode": "7511 ja",
+        "category": "groen",
+        "starts-wed-am": "09:00",
+        "ends-wed-am": "12:00",
+        "capacity-wed-am": "2",
+    }
     assert post_with_token(client, f"{BASE}/{draft}/plek", form).status_code == 302
     (change,) = _changes(draft)
     assert (change["suggestion"]["lat"], change["suggestion"]["lon"]) == (52.2215, 6.8937)
@@ -147,11 +157,17 @@ def test_a_new_placement_at_a_postcode_is_looked_up(coordinator, draft):
 def test_when_pdok_is_down_typed_coordinates_are_the_fallback(app, coordinator, draft):
     client, _ = coordinator
     app.config["GEOCODER_URL"] = _closed_port_url()
-    form = {"postcode": "7601 AB", "category": "groen", "hours-wed-am": "3", "capacity-wed-am": "2"}
+    form = {
+        "postcode": "7601 AB",
+        "category": "groen",
+        "starts-wed-am": "09:00",
+        "ends-wed-am": "12:00",
+        "capacity-wed-am": "2",
+    }
     response = post_with_token(client, f"{BASE}/{draft}/plek", form)
     assert response.status_code == 422
     assert "De postcodedienst (PDOK) is nu niet bereikbaar" in _text(response)
-    assert 'value="3"' in _text(response)  # nothing typed is lost
+    assert 'value="12:00"' in _text(response)  # nothing typed is lost
     assert _changes(draft) == []
     typed = {**form, "lat": "52,30", "lon": "6,70"}
     assert post_with_token(client, f"{BASE}/{draft}/plek", typed).status_code == 302
@@ -227,17 +243,17 @@ def test_someones_availability_changed(coordinator, draft, make):
 @pytest.mark.parametrize(
     ("slug", "form", "message"),
     [
-        ("plek", {"category": "groen", "hours-tue-am": "3", "capacity-tue-am": "2"},
+        ("plek", {"category": "groen", **TUE_AM, "capacity-tue-am": "2"},
          "één van de drie"),
         ("plek", {"postcode": "7601 AB", "municipality": "town", "category": "groen",
-                  "hours-tue-am": "3", "capacity-tue-am": "2"}, "één van de drie"),
+                  **TUE_AM, "capacity-tue-am": "2"}, "één van de drie"),
         ("plek", {"municipality": "town", "category": "groen"}, "minstens één sessie"),
-        ("plek", {"municipality": "town", "category": "groen", "hours-tue-am": "veel",
-                  "capacity-tue-am": "2"}, "Vul bij uren een getal in"),
-        ("plek", {"municipality": "town", "category": "", "hours-tue-am": "3",
+        ("plek", {"municipality": "town", "category": "groen", **TUE_AM, "starts-tue-am": "veel",
+                  "capacity-tue-am": "2"}, "Vul een tijd in als uu:mm"),
+        ("plek", {"municipality": "town", "category": "", **TUE_AM,
                   "capacity-tue-am": "2"}, "Controleer het formulier"),
         ("plek", {"municipality": "town", "category": "groen", "min_dutch_level": "C9",
-                  "hours-tue-am": "3", "capacity-tue-am": "2"}, "Controleer het formulier"),
+                  **TUE_AM, "capacity-tue-am": "2"}, "Controleer het formulier"),
         ("plaatsen", {"session": "session", "delta": "0"}, "niet 0"),
         ("plaatsen", {"session": "999999:mon-am", "delta": "2"}, "Controleer het formulier"),
         ("plaatsen", {"session": "session", "delta": "twee"}, "Controleer het formulier"),
@@ -270,7 +286,7 @@ def test_bad_input_is_refused_in_dutch_and_changes_nothing(
     assert message in _text(response)
     assert _changes(draft) == []
     assert snapshot() == before
-    if form.get("hours-tue-am") == "veel":
+    if form.get("starts-tue-am") == "veel":
         assert 'value="veel"' in _text(response)  # what was typed is still there
 
 
@@ -367,7 +383,7 @@ def test_a_run_of_every_kind_of_change_changes_no_real_record(coordinator, draft
     person = make.participant(municipality=town, availability=to_mask(["tue-am"]))
     make.volunteer()
     forms = {
-        "plek": {"municipality": str(town.id), "category": "groen", "hours-tue-am": "3",
+        "plek": {"municipality": str(town.id), "category": "groen", **TUE_AM,
                  "capacity-tue-am": "3"},
         "plaatsen": {"session": f"{placement.id}:tue-am", "delta": "2"},
         "pauze": {"organisation": str(placement.organisation_id)},

@@ -283,8 +283,7 @@ PLAN_WORDS = {"new": N_("nieuw"), "changed": N_("gewijzigd"), "unchanged": N_("o
 
 
 def plan(row) -> tuple[str, str]:
-    """What confirming does with a good row: its status badge's kind and word (the template
-    names the columns a change touches after the badge)."""
+    """What confirming does with a good row: its badge's kind and word (columns follow it)."""
     action = row.action if row.action in PLAN_WORDS else "unchanged"
     return action, gettext(PLAN_WORDS[action])
 

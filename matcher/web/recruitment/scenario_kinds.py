@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from matcher.dayparts import from_mask
+from matcher.dayparts import from_mask, hours_between
 from matcher.extensions import db
 from matcher.models import Organisation, Participant, Placement, PlacementSession
 from matcher.services import scenario_changes as changes
@@ -51,10 +51,15 @@ def _placement_form():
 
 
 def _placement_change(form, grid):
+    """The grid's sessions are clock times and places; the scenario's solver sessions hours."""
     _typed, sessions, _errors = grid
     lat, lon, area = _where(form)
+    hours = {
+        daypart: (hours_between(starts, ends), seats)
+        for daypart, (starts, ends, seats) in sessions.items()
+    }
     return changes.new_placement(
-        lat, lon, area, form.category.data, form.min_dutch_level.data, sessions
+        lat, lon, area, form.category.data, form.min_dutch_level.data, hours
     )
 
 
