@@ -53,7 +53,7 @@ def fill_location(page, postcode: str = "7601 AB") -> None:
 
 
 def create_organisation_with_placement(page, assert_accessible) -> None:
-    page.get_by_role("link", name="Plekken").click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Plekken").click()
     assert_accessible(page)
     page.get_by_role("link", name="Organisaties").click()
     page.get_by_role("link", name="Nieuwe organisatie").click()
