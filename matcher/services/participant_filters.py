@@ -89,12 +89,15 @@ def gather(ids, today: date, planned: dict[int, float] | None = None, totals=Tru
 
 
 def _running(kind: MatchKind, today: date):
-    return (
+    """SQL: the participant has a match of `kind` running this week. An uncorrelated IN: a
+    correlated EXISTS let SQLite scan every active match per participant (O(n·m), 1 s at
+    5,000 participants; benchmarks/web_lists.py)."""
+    running = (
         running_matches(week_start(today))
-        .with_only_columns(Match.id)
-        .where(Match.participant_id == Participant.id, Match.kind == kind)
-        .exists()
+        .with_only_columns(Match.participant_id)
+        .where(Match.kind == kind)
     )
+    return Participant.id.in_(running)
 
 
 def without_volunteer(today: date):
