@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench_app import PASSWORD, logged_in_client
 from sqlalchemy import event, func, insert, select
 
-from matcher.dayparts import DAYPARTS, to_mask
+from matcher.dayparts import DAYPARTS, default_times, to_mask
 from matcher.extensions import db
 from matcher.models import (
     Match,
@@ -83,7 +83,11 @@ def fill(participants: int, rng: random.Random) -> str:
     for pid in placement_ids:
         parts = rng.sample(WEEKDAY_PARTS, 3)
         offered[pid] = parts
-        sessions += [{"placement_id": pid, "daypart": d, "hours": 3, "capacity": 8} for d in parts]
+        sessions += [
+            dict(zip(("starts_at", "ends_at"), default_times(d, 3), strict=True))
+            | {"placement_id": pid, "daypart": d, "hours": 3, "capacity": 8}
+            for d in parts
+        ]
     db.session.execute(insert(PlacementSession), sessions)
     volunteers = participants * 2 // 5
     db.session.execute(
