@@ -221,6 +221,15 @@ def approve_many(actor: User, participant_ids: list[int], entry_ids: list[int]) 
     )
     if not entry_ids or len(entries) != len(set(entry_ids)):
         raise NotFound(None)
+    # Lock every entry first, in id order, before any decision takes the audit chain's head:
+    # two bulk approvals of overlapping entries then wait for each other instead of deadlocking
+    # (entry, head) against (head, entry) on PostgreSQL. SQLite serialises writers anyway.
+    db.session.execute(
+        select(HoursEntry.id)
+        .where(HoursEntry.id.in_([e.id for e in entries]))
+        .order_by(HoursEntry.id)
+        .with_for_update()
+    ).all()
     approved, already, refused = [], [], []
     for entry in entries:
         try:
