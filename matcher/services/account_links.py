@@ -88,11 +88,7 @@ def usable(secret: str, purpose: LinkPurpose) -> AccountLink | None:
         return None
     return db.session.scalar(
         select(AccountLink).where(
-            AccountLink.token_hash == _hash(secret),
-            AccountLink.purpose == purpose,
-            AccountLink.used_at.is_(None),
-            AccountLink.revoked_at.is_(None),
-            AccountLink.expires_at > _now(),
+            AccountLink.token_hash == _hash(secret), AccountLink.purpose == purpose, *_usable()
         )
     )
 
@@ -109,12 +105,7 @@ def use(secret: str, purpose: LinkPurpose, password: str) -> User:
         raise ValidationFailed(problem, {"password": problem})
     taken = db.session.execute(
         update(AccountLink)
-        .where(
-            AccountLink.id == link.id,
-            AccountLink.used_at.is_(None),
-            AccountLink.revoked_at.is_(None),
-            AccountLink.expires_at > _now(),
-        )
+        .where(AccountLink.id == link.id, *_usable())
         .values(used_at=_now())
         .returning(AccountLink.id)
         .execution_options(synchronize_session=False)
@@ -128,26 +119,29 @@ def use(secret: str, purpose: LinkPurpose, password: str) -> User:
     return user
 
 
+def _open_invitations():
+    return select(AccountLink).where(AccountLink.purpose == LinkPurpose.INVITATION, *_usable())
+
+
 def open_invitations() -> list[AccountLink]:
     """Invitations not yet used, revoked or expired, newest first (admin's list)."""
-    return list(
-        db.session.scalars(
-            select(AccountLink)
-            .where(
-                AccountLink.purpose == LinkPurpose.INVITATION,
-                AccountLink.used_at.is_(None),
-                AccountLink.revoked_at.is_(None),
-                AccountLink.expires_at > _now(),
-            )
-            .order_by(AccountLink.created_at.desc())
-        )
-    )
+    return list(db.session.scalars(_open_invitations().order_by(AccountLink.created_at.desc())))
 
 
 def open_invitation_for(user: User | None) -> AccountLink | None:
+    """The user's open invitation, if any (one query, not the whole list)."""
     if user is None:
         return None
-    return next((link for link in open_invitations() if link.user_id == user.id), None)
+    return db.session.scalar(_open_invitations().where(AccountLink.user_id == user.id).limit(1))
+
+
+def _usable():
+    """SQL: a link that still works (not used, not revoked, not expired)."""
+    return (
+        AccountLink.used_at.is_(None),
+        AccountLink.revoked_at.is_(None),
+        AccountLink.expires_at > _now(),
+    )
 
 
 def _forget_finished(now: datetime) -> None:

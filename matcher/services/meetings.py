@@ -19,8 +19,6 @@ from matcher.extensions import db
 from matcher.models import Match, MatchKind, MatchStatus, Placement, User, Volunteer
 from matcher.weeks import AMSTERDAM
 
-# A volunteer meeting has no clock time of its own: it is put at the day-part's usual start.
-MEETING_STARTS = DEFAULT_STARTS
 PAST_WEEKS = 8  # ended matches stay in the feed this long (so a calendar shows the history)
 
 
@@ -88,7 +86,7 @@ def _volunteer_meetings(volunteer: Volunteer, since: date) -> list[Meeting]:
     meetings = []
     for match in matches:
         for daypart in from_mask(match.dayparts):
-            starts = MEETING_STARTS[daypart.split("-")[1]]
+            starts = DEFAULT_STARTS[daypart.split("-")[1]]  # no clock time of its own
             first = _first_on(match.starts_on, daypart)
             last = match.ends_on
             meetings.append(
