@@ -3,7 +3,7 @@ feed (make, replace, withdraw) and the reminders (on, off)."""
 
 from datetime import timedelta
 
-from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -57,7 +57,16 @@ def change_agenda():
     else:
         current_user.wants_reminders = action == "reminders_on"
     flash(str(DONE[action]), "success")
-    return redirect(url_for("volunteer_portal.agenda"))
+    return redirect(url_for(_back()))
+
+
+def _back() -> str:
+    """The one-tap absence is also on the portal's index: back to the page it came from."""
+    return (
+        "volunteer_portal.index"
+        if request.form.get("terug") == "index"
+        else ("volunteer_portal.agenda")
+    )
 
 
 def _away_this_week() -> None:
@@ -65,7 +74,7 @@ def _away_this_week() -> None:
     volunteer = volunteering.own_volunteer(current_user)
     if volunteer is None:
         abort(404)
-    boundary.back_to(url_for("volunteer_portal.agenda"))
+    boundary.back_to(url_for(_back()))
     claimed = submissions.claim(edits.posted_key(), current_user, "volunteer_absence")
     day = today()
     affected = volunteering.add_absence(
@@ -74,5 +83,11 @@ def _away_this_week() -> None:
     submissions.finish(claimed, max(a.id for a in volunteer.absences))
     for match in affected:
         kind = MATCH_KIND_LABELS.get(match.kind, match.kind)
-        flash(_("Uw afspraak met %(name)s (%(kind)s) gaat deze week niet door.",
-                name=match.first_name, kind=kind), "info")
+        flash(
+            _(
+                "Uw afspraak met %(name)s (%(kind)s) gaat deze week niet door.",
+                name=match.first_name,
+                kind=kind,
+            ),
+            "info",
+        )

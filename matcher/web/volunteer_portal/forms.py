@@ -48,7 +48,11 @@ class AgendaForm(Form):
         choices=[
             SelectChoice(a)
             for a in (
-                "new_feed", "withdraw_feed", "reminders_on", "reminders_off", "away_this_week"
+                "new_feed",
+                "withdraw_feed",
+                "reminders_on",
+                "reminders_off",
+                "away_this_week",
             )
         ],
         validators=[DataRequired()],

@@ -7,14 +7,15 @@ from wtforms import SelectChoice
 
 from matcher.dayparts import from_mask, to_mask
 from matcher.models import AbsenceKind, MatchKind
-from matcher.services import rosters, submissions, volunteering
+from matcher.services import meetings, rosters, submissions, volunteering
 from matcher.services.errors import NotFound
 from matcher.web import boundary, edits, params
 from matcher.web.fields import RECORD_ID
 from matcher.web.labels import MATCH_KIND_LABELS
-from matcher.web.volunteer_portal import agenda_views, bp  # noqa: F401  (agenda: routes)
+from matcher.web.volunteer_portal import agenda_views, bp
 from matcher.web.volunteer_portal.forms import (
     AbsenceForm,
+    AgendaForm,
     AvailabilityForm,
     RemoveAbsenceForm,
     ReportForm,
@@ -27,12 +28,24 @@ def _page(absence_form=None, status: int = 200, conflict=None, typed_mask=None):
     mask = typed_mask if typed_mask is not None else volunteer.availability if volunteer else 0
     week, weeks = params.arg_week()
     own = [m for m in volunteering.own_matches(current_user) if m.kind != MatchKind.PLACEMENT]
+    upcoming = [
+        (day, meeting)
+        for day, meeting in meetings.upcoming(current_user, today(), agenda_views.DAYS_AHEAD)
+        if meeting.kind != "placement"
+    ]
+    next_of = {}
+    for day, meeting in upcoming:
+        if day not in meeting.cancelled:
+            next_of.setdefault(meeting.match_id, (day, meeting))
     return render_template(
         "volunteer_portal/index.html",
         volunteer=volunteer,
         conflict=conflict,
         available=from_mask(mask) if volunteer else [],
         matches=own,
+        upcoming=upcoming[:8],
+        next_of=next_of,
+        agenda_form=AgendaForm(),
         week=week,
         weeks=weeks,
         hosted=_host_rosters(week),
