@@ -50,7 +50,12 @@ def session_when(session) -> str:
     starts, ends = getattr(session, "starts_at", None), getattr(session, "ends_at", None)
     if starts is None or ends is None:
         return label
-    return f"{label}, {starts:%H:%M}–{ends:%H:%M}"
+    return f"{label}, {clock(starts)}–{clock(ends)}"
+
+
+def clock(moment) -> str:
+    """A clock time as a Dutch office writes it: "09:30"."""
+    return f"{moment:%H:%M}"
 
 
 def readable(value):
@@ -84,6 +89,7 @@ def register(app: Flask) -> None:
         week_label=week_label,
         date_long=lambda d: format_date(d, format="EEEE d MMMM yyyy") if d else "",
         session_when=session_when,
+        clock=clock,
         readable=readable,
     )
     app.jinja_env.globals.update(

@@ -62,11 +62,9 @@ def change_agenda():
 
 def _back() -> str:
     """The one-tap absence is also on the portal's index: back to the page it came from."""
-    return (
-        "volunteer_portal.index"
-        if request.form.get("terug") == "index"
-        else ("volunteer_portal.agenda")
-    )
+    if request.form.get("terug") == "index":
+        return "volunteer_portal.index"
+    return "volunteer_portal.agenda"
 
 
 def _away_this_week() -> None:

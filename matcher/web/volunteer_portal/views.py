@@ -31,7 +31,7 @@ def _page(absence_form=None, status: int = 200, conflict=None, typed_mask=None):
     upcoming = [
         (day, meeting)
         for day, meeting in meetings.upcoming(current_user, today(), agenda_views.DAYS_AHEAD)
-        if meeting.kind != "placement"
+        if meeting.kind != MatchKind.PLACEMENT
     ]
     next_of = {}
     for day, meeting in upcoming:
