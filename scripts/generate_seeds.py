@@ -421,7 +421,12 @@ def main():
         ],
         volunteers,
     )
-    write("users.csv", ["email", "name", "role"], users)
+    phones = {"coordinator@welzijn-twente.example": "0546 800 120"}
+    write(
+        "users.csv",
+        ["email", "name", "role", "phone"],
+        [(*user, phones.get(user[0], "")) for user in users],
+    )
     write("absences.csv", ["volunteer_ref", "starts_on", "ends_on", "reason"], absences)
 
     participants = []
@@ -501,6 +506,8 @@ def main():
         participants,
     )
     matches, hours = running_plan(participants, placements, sessions)
+    matches += demo_placements_for_hosts(participants, placements, sessions, matches)
+    matches += demo_volunteer_matches(participants, volunteers, sessions, matches)
     write(
         "matches.csv", ["participant_ref", "kind", "target_ref", "dayparts", "starts_on"], matches
     )
@@ -568,6 +575,83 @@ def running_plan(participants, placements, sessions):
                     )
             break
     return matches, hours
+
+
+def _taken_dayparts(matches):
+    taken = {}
+    for participant_ref, _kind, _target, dayparts, _start in matches:
+        taken.setdefault(participant_ref, set()).update(dayparts.split())
+    return taken
+
+
+def demo_placements_for_hosts(participants, placements, sessions, matches):
+    """A running match at every placement with a host account, so each printed host can report.
+
+    No random draws: the rest of the demo data stays as it was.
+    """
+    levels = ["A0", "A1", "A2", "B1", "B2"]
+    placed = {m[0] for m in matches if m[1] == "placement"}
+    served = {m[2] for m in matches if m[1] == "placement"}
+    added = []
+    for pl in placements:
+        if not pl[9] or pl[0] in served:
+            continue
+        dayparts = {s[1] for s in sessions if s[0] == pl[0]}
+        for p in sorted(participants, key=lambda x: distance_km(x[15], x[16], pl[7], pl[8])):
+            free = set(p[8].split()) & dayparts
+            if p[6] != "active" or p[0] in placed or not free:
+                continue
+            if levels.index(p[12]) < levels.index(pl[4]):
+                continue
+            daypart = week_order(free)[0]
+            start = TODAY - timedelta(weeks=5)
+            added.append((p[0], "placement", pl[0], daypart, start.isoformat()))
+            placed.add(p[0])
+            break
+    return added
+
+
+def demo_volunteer_matches(participants, volunteers, sessions, matches):
+    """A running match for each volunteer with a portal account, and for the first without one.
+
+    The printed volunteer accounts (and the invited volunteer of the invitation journey) can report
+    a session right away. Each pairs a participant who asked for that kind of volunteer on a
+    day-part both have free and the participant's week leaves open; no random draws.
+    """
+    taken = _taken_dayparts(matches)
+    hours_of = {(s[0], s[1]): s[2] for s in sessions}
+    load = {}
+    for participant_ref, kind, target, dayparts, _start in matches:
+        if kind == "placement":
+            load[participant_ref] = load.get(participant_ref, 0) + sum(
+                hours_of[(target, dp)] for dp in dayparts.split()
+            )
+    paired = set()
+    with_account = [v for v in volunteers if v[18]]
+    first_without = next(v for v in volunteers if not v[18])
+    added = []
+    for v in [*with_account, first_without]:
+        wants = 18 if v[1] == "taalmaatje" else 19
+        candidates = sorted(
+            (p for p in participants if p[6] == "active" and p[wants] and p[0] not in paired),
+            key=lambda p: distance_km(p[15], p[16], v[14], v[15]),
+        )
+        for p in candidates:
+            radius = p[17] if v[16] == "" else min(p[17], v[16])
+            if distance_km(p[15], p[16], v[14], v[15]) > radius:
+                continue
+            if load.get(p[0], 0) + v[10] > p[9] or p[20] not in ("", v[6]):
+                continue
+            shared = set(v[8].split()) & set(p[8].split()) - taken.get(p[0], set())
+            if not shared:
+                continue
+            daypart = week_order(shared)[0]
+            start = TODAY - timedelta(weeks=3)
+            added.append((p[0], v[1], v[0], daypart, start.isoformat()))
+            taken.setdefault(p[0], set()).add(daypart)
+            paired.add(p[0])
+            break
+    return added
 
 
 if __name__ == "__main__":

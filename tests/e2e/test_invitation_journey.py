@@ -1,12 +1,14 @@
 """Journey at 390 px (issue 16): a coordinator invites a taalmaatje, the invitation arrives in a
-real SMTP server, the volunteer follows the link, sets a password and lands in the portal; the
-used link is refused in Dutch. "Wachtwoord vergeten?" answers the same page for an existing and
-an unknown address, and only the existing one gets mail. axe on every page."""
+real SMTP server, the volunteer follows the link, sets a password, lands in the portal, sees her
+running match and reports a session; the used link is refused in Dutch. "Wachtwoord vergeten?"
+answers the same page for an existing and an unknown address, and only the existing one gets mail.
+axe on every page."""
 
 import email
 import re
 import threading
 import time
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -19,6 +21,7 @@ from tests.e2e.test_matching_journey import _free_port
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 SASKIA = "saskia.veldhuis8@vrijwilliger.example"  # a demo taalmaatje without an account
+SASKIAS_PARTICIPANT = "Amina"  # her running demo match (seeds/matches.csv), on Tuesday mornings
 PASSWORD = "Zomer-in-Enschede-2027"
 PHONE = {"width": 390, "height": 844}
 
@@ -114,6 +117,20 @@ def test_a_coordinator_invites_a_taalmaatje_who_sets_a_password(
     volunteer.wait_for_url(re.compile(r"/vrijwilliger/"))
     assert_accessible(volunteer)
     assert volunteer.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    card = volunteer.locator(".portal-card", has_text=SASKIAS_PARTICIPANT)
+    expect(card).to_contain_text("dinsdag")
+    expect(card).to_contain_text("Plaats")
+    card.get_by_role("link", name=re.compile("Bijeenkomst melden")).click()
+    expect(volunteer.get_by_label("Koppeling")).to_contain_text(SASKIAS_PARTICIPANT)
+    last_tuesday = date.today() - timedelta(days=(date.today().weekday() - 1) % 7)
+    volunteer.get_by_label("Datum").fill(last_tuesday.isoformat())
+    volunteer.get_by_label("Aantal uren").fill("1,5")
+    volunteer.get_by_label("Ja, doorgegaan").check()
+    assert_accessible(volunteer)
+    volunteer.get_by_role("button", name="Melding versturen").click()
+    thanks = volunteer.get_by_text("Bedankt, uw melding is doorgegeven aan de coach.")
+    expect(thanks).to_be_visible()
+    assert_accessible(volunteer)
 
     again = phone()
     again.goto(_link(body))

@@ -205,7 +205,7 @@ def test_inviting_again_ends_the_first_link_and_revoking_ends_the_second(app_ctx
     _user, first = invitations.invite_volunteer(coordinator, volunteer)
     _user, second = invitations.invite_volunteer(coordinator, volunteer)
     assert account_links.usable(first, LinkPurpose.INVITATION) is None
-    assert invitations.open_invitation(volunteer) is not None
+    assert invitations.open_invitation(volunteer.user) is not None
     assert invitations.revoke_invitation(coordinator, volunteer) == 1
     assert account_links.usable(second, LinkPurpose.INVITATION) is None
 
@@ -243,3 +243,40 @@ def test_the_link_pages_without_a_link_lead_to_where_one_is_got(client):
     assert client.get("/uitnodiging").headers["Location"].endswith("/inloggen")
     unknown = client.get("/uitnodiging?t=verzonnen")
     assert unknown.status_code == 410 and "coördinator" in unknown.get_data(as_text=True)
+
+
+def test_a_coordinator_invites_a_host_contact_from_the_placement_page(app, login_as, make):
+    coordinator_client, _coordinator = login_as(Role.COORDINATOR)
+    host = make.user(Role.VOLUNTEER, email="gastheer@kringloop.example", password=None)
+    placement = make.placement(contact_user=host)
+    page = coordinator_client.get(f"/plekken/{placement.id}").get_data(as_text=True)
+    assert "Uitnodigen voor het portaal" in page
+    sent = coordinator_client.post_form(f"/plekken/{placement.id}/contact-uitnodigen")
+    assert sent.status_code == 302 and sent.headers["Location"].endswith("#portal")
+    page = coordinator_client.get(f"/plekken/{placement.id}").get_data(as_text=True)
+    assert "Uitgenodigd" in page and "Opnieuw uitnodigen" in page
+    (message,) = _mails_to("gastheer@kringloop.example")
+    _url, secret = _secret_in(message)
+    again = coordinator_client.post_form(f"/plekken/{placement.id}/contact-uitnodigen")
+    assert again.status_code == 302
+    assert account_links.usable(secret, LinkPurpose.INVITATION) is None  # the first link ended
+    coordinator_client.post_form(f"/plekken/{placement.id}/contact-uitnodiging-intrekken")
+    assert invitations.open_invitation(host) is None
+    page = coordinator_client.get(f"/plekken/{placement.id}").get_data(as_text=True)
+    assert "Uitnodigen voor het portaal" in page
+
+
+def test_a_placement_without_contact_or_with_an_account_is_not_invited(app, login_as, make):
+    coordinator_client, _coordinator = login_as(Role.COORDINATOR)
+    without = make.placement()
+    refused = coordinator_client.post_form(f"/plekken/{without.id}/contact-uitnodigen")
+    assert refused.status_code == 302
+    assert "Kies eerst een contactpersoon" in coordinator_client.get(
+        refused.headers["Location"]
+    ).get_data(as_text=True)
+    host = make.user(Role.VOLUNTEER, email="heeft.account@kringloop.example")
+    with_account = make.placement(contact_user=host)
+    page = coordinator_client.get(f"/plekken/{with_account.id}").get_data(as_text=True)
+    assert "kan inloggen op het portaal" in page and "Uitnodigen voor het portaal" not in page
+    coordinator_client.post_form(f"/plekken/{with_account.id}/contact-uitnodigen")
+    assert _mails_to("heeft.account@kringloop.example") == []

@@ -24,6 +24,9 @@ CATALOGUE = {
     "invitation.account_inactive": _l(
         "Het account van deze vrijwilliger is gedeactiveerd; de beheerder kan het activeren."
     ),
+    "invitation.no_contact": _l(
+        "Kies eerst een contactpersoon voor deze plek en sla de plek op."
+    ),
     "invitation.email_other_role": _l(
         "Dit e-mailadres hoort bij een account dat geen vrijwilligersaccount is."
     ),

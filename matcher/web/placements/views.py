@@ -8,11 +8,11 @@ from wtforms import SelectChoice
 
 from matcher.extensions import db
 from matcher.models import Placement
-from matcher.services import organisations, placements, records, submissions, week_plan
+from matcher.services import invitations, organisations, placements, records, submissions, week_plan
 from matcher.services.errors import NotFound
 from matcher.web import boundary, edits, params, prefill
 from matcher.web.fields import RECORD_ID
-from matcher.web.placements import bp
+from matcher.web.placements import bp, invitation_views  # noqa: F401  (its routes)
 from matcher.web.placements.forms import ActiveForm, PlacementFilterForm, PlacementForm
 from matcher.web.registry import forms as registry
 
@@ -99,6 +99,7 @@ def _render(form, placement, typed, grid_errors, conflict=None):
         grid_errors=grid_errors,
         active_form=ActiveForm(),
         conflict=conflict,
+        invitation=invitations.open_invitation(placement.contact_user) if placement else None,
     )
 
 

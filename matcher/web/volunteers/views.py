@@ -88,7 +88,7 @@ def _edit(volunteer: Volunteer | None):
         post_form=PostOnlyForm(),
         vog=registry_volunteers.vog_status(volunteer.vog_date, today()) if volunteer else None,
         conflict=conflict,
-        invitation=invitations.open_invitation(volunteer) if volunteer else None,
+        invitation=invitations.open_invitation(volunteer.user) if volunteer else None,
     ), (409 if conflict else 422 if request.method == "POST" else 200)
 
 
