@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from matcher.dayparts import DAYS, DEFAULT_STARTS, from_mask
+from matcher.dayparts import DAYS, default_times, from_mask
 from matcher.extensions import db
 from matcher.models import Match, MatchKind, MatchStatus, Placement, User, Volunteer
 from matcher.weeks import AMSTERDAM
@@ -76,17 +76,22 @@ def _running(since: date):
     )
 
 
+def volunteer_times(daypart: str, session_hours) -> tuple[time, time]:
+    """A taalmaatje's or buddy's meeting has no clock time of its own: the day-part's usual
+    start and the volunteer's usual length (the portal, the calendar feed and the mail)."""
+    return default_times(daypart, float(session_hours))
+
+
 def _volunteer_meetings(volunteer: Volunteer, since: date) -> list[Meeting]:
     matches = db.session.scalars(
         _running(since)
         .where(Match.volunteer_id == volunteer.id)
         .options(selectinload(Match.participant))
     )
-    hours = timedelta(hours=float(volunteer.session_hours))
     meetings = []
     for match in matches:
         for daypart in from_mask(match.dayparts):
-            starts = DEFAULT_STARTS[daypart.split("-")[1]]  # no clock time of its own
+            starts, ends = volunteer_times(daypart, volunteer.session_hours)
             first = _first_on(match.starts_on, daypart)
             last = match.ends_on
             meetings.append(
@@ -100,7 +105,7 @@ def _volunteer_meetings(volunteer: Volunteer, since: date) -> list[Meeting]:
                     first=first,
                     last=last,
                     starts=starts,
-                    ends=(datetime.combine(first, starts) + hours).time(),
+                    ends=ends,
                     cancelled=_absent(volunteer, first, last, daypart),
                 )
             )

@@ -42,7 +42,7 @@ def test_the_mail_for_a_new_taalmaatje_match_says_where_when_from_when_and_whom_
     assert body.startswith("Beste Henk,\n")
     assert "Nieuw: taalmaatje" in body
     assert "Deelnemer: Amina, Nederlands A0, spreekt Turks, Arabisch" in body
-    assert "Wanneer: maandag avond, ongeveer 2 uur" in body
+    assert "Wanneer: maandag avond, 19:00–21:00, de tijd kunt u samen verschuiven" in body
     assert "Waar: in Almelo" in body
     assert "Vanaf: maandag 16 november 2026" in body
     assert "Karin Hoekstra, telefoon 0546 800 120" in body

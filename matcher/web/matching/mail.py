@@ -15,7 +15,7 @@ from flask_babel import gettext as _
 
 from matcher.dayparts import from_mask
 from matcher.models import Match, MatchingRun, User
-from matcher.services import notifications
+from matcher.services import meetings, notifications
 from matcher.services.matching.confirm import Change
 from matcher.web import filters, labels
 
@@ -114,7 +114,8 @@ def _what(m: Match) -> str:
 
 def _when(m: Match) -> list[str]:
     """Each day-part of the match: a placement's session with its clock times when it has
-    them (filters.session_when); a volunteer's with the usual length of a meeting."""
+    them (filters.session_when); a volunteer's at the times the portal and the calendar feed
+    show (services/meetings.volunteer_times)."""
     names = from_mask(m.dayparts)
     if m.placement is not None:
         sessions = {s.daypart: s for s in m.placement.sessions}
@@ -122,8 +123,16 @@ def _when(m: Match) -> list[str]:
             filters.session_when(sessions[n]) if n in sessions else labels.daypart_label(n)
             for n in names
         ]
-    length = _("ongeveer %(hours)s uur", hours=filters.hours(m.volunteer.session_hours))
-    return [f"{labels.daypart_label(n)}, {length}" for n in names]
+    when = []
+    for n in names:
+        starts, ends = meetings.volunteer_times(n, m.volunteer.session_hours)
+        moment = _(
+            "%(starts)s–%(ends)s, de tijd kunt u samen verschuiven",
+            starts=filters.clock(starts),
+            ends=filters.clock(ends),
+        )
+        when.append(f"{labels.daypart_label(n)}, {moment}")
+    return when
 
 
 def _where(m: Match) -> str:
