@@ -20,6 +20,7 @@ from matcher.models import (
     User,
     Volunteer,
 )
+from matcher.services import volunteering
 from matcher.services.seed_rows import SeedError
 from matcher.services.seeding import load_region
 
@@ -70,12 +71,31 @@ def test_seeded_matches_respect_capacity_and_availability(app_ctx):
     load_region(SEEDS)
     db.session.commit()
     taken: dict = {}
+    per_volunteer: dict = {}
+    week_of: dict = {}
     for match in db.session.scalars(select(Match)):
         assert match.dayparts & ~match.participant.availability == 0
+        assert week_of.get(match.participant_id, 0) & match.dayparts == 0  # one thing at a time
+        week_of[match.participant_id] = week_of.get(match.participant_id, 0) | match.dayparts
+        if match.volunteer is not None:
+            assert match.dayparts & ~match.volunteer.availability == 0
+            per_volunteer[match.volunteer_id] = per_volunteer.get(match.volunteer_id, 0) + 1
+            assert per_volunteer[match.volunteer_id] <= match.volunteer.capacity
+            continue
         for session in match.placement.sessions:
             if match.dayparts >> INDEX[session.daypart] & 1:
                 taken[session.id] = taken.get(session.id, 0) + 1
                 assert taken[session.id] <= session.capacity
+
+
+def test_every_printed_portal_account_has_a_running_match(app_ctx):
+    """The demo's volunteer and host accounts can report a session right away (issue 16)."""
+    load_region(SEEDS)
+    db.session.commit()
+    accounts = db.session.scalars(select(User).where(User.role == Role.VOLUNTEER)).all()
+    assert accounts
+    for user in accounts:
+        assert volunteering.own_matches(user), user.email
 
 
 def _broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
