@@ -68,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
         " start with it, never with the request's Host header",
     ),
     Setting("PAGE_SIZE", 50, "rows per page in lists", int),
+    Setting(
+        "CASELOAD_PAGE_SIZE",
+        100,
+        "rows per page of a coach's caseload (most urgent first; a usual caseload fits on one)",
+        int,
+    ),
     # Security and privacy (matcher/web/security.py, services/accounts.py, services/privacy.py)
     Setting("REQUIRE_2FA", False, "coaches and coordinators must use two-step verification", bool),
     Setting("PERMANENT_SESSION_LIFETIME", 1800, "seconds of inactivity before a session ends", int),

@@ -14,7 +14,7 @@ from matcher.models import (
     ProgressMeeting,
     User,
 )
-from matcher.services import audit, participant_filters, progress
+from matcher.services import audit, participant_filters, progress, records
 from matcher.services import hours as hours_service
 from matcher.services.access import visible_participants
 from matcher.services.errors import ValidationFailed
@@ -158,6 +158,14 @@ def _order(line: CaseloadLine, sort: str):
     if sort == "pip":
         return (p.pip_date, p.last_name, p.first_name, p.id)
     return (p.last_name, p.first_name, p.id)
+
+
+def page_of(lines: list[CaseloadLine], page: int, per_page: int) -> records.Page:
+    """One page of the (sorted, filtered) lines; a page past the end shows the last one."""
+    pages = max(1, -(-len(lines) // per_page))
+    page = max(1, min(page, pages))
+    start = (page - 1) * per_page
+    return records.Page(lines[start : start + per_page], len(lines), page, per_page)
 
 
 def need_counts(lines: list[CaseloadLine]) -> dict[Need, int]:

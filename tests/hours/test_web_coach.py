@@ -225,3 +225,21 @@ def test_coach_records_absence_apart_from_hours(coach_client, make):
     ]
     page = client.get(f"/coach/voortgang/{p.id}").get_data(as_text=True)
     assert "3 / 800" in page
+
+
+def test_a_long_caseload_is_paged_most_urgent_first_and_keeps_its_filter(
+    app, coach_client, make, add_hours
+):
+    client, coach = coach_client
+    app.config["CASELOAD_PAGE_SIZE"] = 5
+    caseload_with(make, add_hours, coach, 12)
+    first = client.get("/coach/?sort=name").get_data(as_text=True)
+    assert "12 deelnemers gevonden" in first and "pagina 1 van 3" in first
+    assert "N00" in first and "N04" in first and "N05" not in first
+    assert 'id="fig-total">12<' in first  # the figures count the whole caseload
+    assert "sort=name" in first and "page=2" in first  # the next page keeps the order
+    last = client.get("/coach/?sort=name&page=3").get_data(as_text=True)
+    assert "N10" in last and "N11" in last and "N09" not in last
+    beyond = client.get("/coach/?sort=name&page=99").get_data(as_text=True)
+    assert "pagina 3 van 3" in beyond and "N11" in beyond
+    assert client.get("/coach/?page=nul").status_code == 400

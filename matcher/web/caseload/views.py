@@ -12,6 +12,7 @@ from matcher.services.participant_filters import SORTS, Need
 from matcher.web import params
 from matcher.web.caseload import bp
 from matcher.web.caseload.forms import NeedForm
+from matcher.web.fields import PAGE
 from matcher.web.labels import FLAG_LABELS, STATUS_LABELS
 from matcher.weeks import today
 
@@ -24,6 +25,9 @@ def index():
     form = NeedForm(data={"need": need.value if need else "", "sort": sort})
     every = caseload_overview.overview(current_user, today(), interval, sort)
     lines = caseload_overview.with_need(every, need)
+    result = caseload_overview.page_of(
+        lines, params.arg_int("page", 1, PAGE), current_app.config["CASELOAD_PAGE_SIZE"]
+    )
     weeks = [monday for monday, _ in every[0].progress.weeks] if every else []
     symbols = _symbols(str(get_locale()))
     return render_template(
@@ -34,7 +38,8 @@ def index():
         counts=caseload_overview.need_counts(every),
         total=len(every),
         submitted=sum(line.submitted for line in every),
-        lines=lines,
+        lines=result.items,
+        result=result,
         weeks=weeks,
         fmt=lambda value: quick_hours(value, symbols),
         flag_text={key: str(label) for key, label in FLAG_LABELS.items()},
