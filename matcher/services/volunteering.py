@@ -17,6 +17,7 @@ from matcher.models import (
     Match,
     MatchKind,
     MatchStatus,
+    Participant,
     Placement,
     Role,
     User,
@@ -37,9 +38,10 @@ class VolunteerMatchView:
     dutch_level: DutchLevel
     languages: list[str]
     dayparts: list[str]
-    meeting_place: str
+    meeting_place: str  # a placement's title and address; empty for a volunteer's meeting
     kind: str
     starts_on: date | None = None
+    town: str = ""  # a volunteer's meeting: the participant's main place (as the mail says)
 
 
 def own_volunteer(user: User) -> Volunteer | None:
@@ -61,7 +63,10 @@ def _own_match_rows(user: User) -> list[Match]:
     matches = db.session.scalars(
         select(Match)
         .where(Match.status == MatchStatus.ACTIVE, or_(*conditions))
-        .options(selectinload(Match.participant), selectinload(Match.placement))
+        .options(
+            selectinload(Match.participant).selectinload(Participant.municipality),
+            selectinload(Match.placement),
+        )
         .order_by(Match.starts_on)
     )
     return list(matches)
@@ -81,6 +86,7 @@ def _view(match: Match) -> VolunteerMatchView:
         meeting_place=place,
         kind=str(match.kind),
         starts_on=match.starts_on,
+        town=match.participant.municipality.main_place,
     )
 
 

@@ -28,7 +28,8 @@ def test_index_names_languages_coordinator_phone_place_and_time(login_as, make):
     assert "Oekraïens" in page and "Dari" in page
     assert "uk, prs" not in page
     assert "030 123 4567" in page and "Cora Coördinator" in page
-    assert "in overleg" in page and "volgende keer" in page and "19:00" in page
+    assert "Plaats: in Plaats; de plek spreekt u af met de coördinator" in page
+    assert "volgende keer" in page and "19:00" in page
     assert "Ik kan deze week niet" in page
 
 
