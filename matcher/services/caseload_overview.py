@@ -118,63 +118,102 @@ def facts_for(
     return facts
 
 
+@dataclass(frozen=True)
+class Caseload:
+    """One page of a coach's caseload, with the figures of the whole caseload."""
+
+    page: records.Page  # items: the page's CaseloadLines, in the chosen order
+    counts: dict[Need, int]  # how many of the whole caseload have each need
+    total: int  # the whole caseload
+    submitted: int  # entries of the whole caseload awaiting approval
+
+
 def overview(
-    user: User, today: date, interval_months: int, sort: str = "urgency"
-) -> list[CaseloadLine]:
-    """Every visible participant with progress, planned hours, entries
-    awaiting approval and their needs; most urgent first (participant_filters.urgency_key), or
-    by name or PIP date."""
-    participants = list(db.session.scalars(visible_participants(user)))
-    if not participants:
+    user: User,
+    today: date,
+    interval_months: int,
+    sort: str = "urgency",
+    need: Need | None = None,
+    page: int = 1,
+    per_page: int = 100,
+) -> Caseload:
+    """The visible participants with `need` (all when None), most urgent first
+    (participant_filters.urgency_key) or by name or PIP date, one page of them with progress,
+    planned hours and entries awaiting approval. The needs of everyone are decided on a few
+    columns (participant_filters.needs_for); progress is computed for the page only, so the cost
+    of a page does not grow with the caseload's history."""
+    visible = visible_participants(user)
+    found = participant_filters.needs_for(visible, today)
+    counts = dict.fromkeys(Need, 0)
+    for needs, _key in found.values():
+        for each in needs:
+            counts[each] += 1
+    chosen = [pid for pid, (needs, _key) in found.items() if need is None or need in needs]
+    chosen.sort(key=_order(found, sort, chosen))
+    ids = page_of(chosen, page, per_page)
+    return Caseload(
+        page=records.Page(
+            _lines(ids.items, found, today, interval_months), ids.total, ids.page, ids.per_page
+        ),
+        counts=counts,
+        total=len(found),
+        submitted=_submitted_total(visible),
+    )
+
+
+def _lines(ids: list[int], found: dict, today: date, interval_months: int) -> list[CaseloadLine]:
+    if not ids:
         return []
-    ids = [p.id for p in participants]
+    loaded = db.session.scalars(select(Participant).where(Participant.id.in_(ids)))
+    by_id = {p.id: p for p in loaded}
+    participants = [by_id[pid] for pid in ids]
     planned = planned_hours(ids, today)
-    known = participant_filters.gather(ids, today, planned)
-    facts = facts_for(participants, today, planned, known.totals)
+    facts = facts_for(participants, today, planned)
     submitted = _submitted(ids)
-    lines = [
+    return [
         CaseloadLine(
             participant=p,
             progress=progress.compute(facts[p.id], today, interval_months),
             planned_hours=planned.get(p.id, 0.0),
             submitted=submitted.get(p.id, 0),
-            needs=participant_filters.needs_of(p, known, today),
+            needs=found[p.id][0],
         )
         for p in participants
     ]
-    lines.sort(key=lambda line: _order(line, sort))
-    return lines
 
 
-def with_need(lines: list[CaseloadLine], need: Need | None) -> list[CaseloadLine]:
-    """The lines with `need` (all when None)."""
-    return lines if need is None else [line for line in lines if need in line.needs]
-
-
-def _order(line: CaseloadLine, sort: str):
-    p = line.participant
+def _order(found: dict, sort: str, chosen: list[int]):
+    """The sort key of a participant id: urgency, name or PIP date (then name)."""
     if sort == "urgency":
-        return participant_filters.urgency_key(line.needs, p.last_name, p.first_name, p.id)
+        return lambda pid: found[pid][1]
+    by_name = len(participant_filters.URGENCY)  # urgency_key: (*urgency flags, last, first, id)
     if sort == "pip":
-        return (p.pip_date, p.last_name, p.first_name, p.id)
-    return (p.last_name, p.first_name, p.id)
+        pip = dict(
+            db.session.execute(
+                select(Participant.id, Participant.pip_date).where(Participant.id.in_(chosen))
+            ).all()
+        )
+        return lambda pid: (pip[pid], *found[pid][1][by_name:])
+    return lambda pid: found[pid][1][by_name:]
 
 
-def page_of(lines: list[CaseloadLine], page: int, per_page: int) -> records.Page:
-    """One page of the (sorted, filtered) lines; a page past the end shows the last one."""
-    pages = max(1, -(-len(lines) // per_page))
+def _submitted_total(visible) -> int:
+    return db.session.scalar(
+        select(func.count())
+        .select_from(HoursEntry)
+        .where(
+            HoursEntry.participant_id.in_(visible.with_only_columns(Participant.id)),
+            HoursEntry.status == HoursStatus.SUBMITTED,
+        )
+    )
+
+
+def page_of(items: list, page: int, per_page: int) -> records.Page:
+    """One page of an ordered list; a page past the end shows the last one."""
+    pages = max(1, -(-len(items) // per_page))
     page = max(1, min(page, pages))
     start = (page - 1) * per_page
-    return records.Page(lines[start : start + per_page], len(lines), page, per_page)
-
-
-def need_counts(lines: list[CaseloadLine]) -> dict[Need, int]:
-    """How many lines have each need: the coach's home figures (each links to its filter)."""
-    tally = dict.fromkeys(Need, 0)
-    for line in lines:
-        for need in line.needs:
-            tally[need] += 1
-    return tally
+    return records.Page(items[start : start + per_page], len(items), page, per_page)
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def test_caseload_query_count_does_not_grow_with_the_caseload(app, coach_client,
     caseload_with(make, add_hours, coach, 12)
     large = count_queries(app, lambda: client.get("/coach/"))
     assert large == small
-    assert large <= 15
+    assert large <= 18  # needs of the whole caseload (5), the page (8), the figures and the page
 
 
 def test_grid_saves_a_week_and_corrects_by_superseding(coach_client, make):

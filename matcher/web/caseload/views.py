@@ -23,23 +23,28 @@ def index():
     need = params.arg_enum("need", Need)
     sort = params.arg_choice("sort", SORTS, "urgency")
     form = NeedForm(data={"need": need.value if need else "", "sort": sort})
-    every = caseload_overview.overview(current_user, today(), interval, sort)
-    lines = caseload_overview.with_need(every, need)
-    result = caseload_overview.page_of(
-        lines, params.arg_int("page", 1, PAGE), current_app.config["CASELOAD_PAGE_SIZE"]
+    caseload = caseload_overview.overview(
+        current_user,
+        today(),
+        interval,
+        sort,
+        need,
+        params.arg_int("page", 1, PAGE),
+        current_app.config["CASELOAD_PAGE_SIZE"],
     )
-    weeks = [monday for monday, _ in every[0].progress.weeks] if every else []
+    lines = caseload.page.items
+    weeks = [monday for monday, _ in lines[0].progress.weeks] if lines else []
     symbols = _symbols(str(get_locale()))
     return render_template(
         "caseload/index.html",
         form=form,
         need=need,
         sort=sort,
-        counts=caseload_overview.need_counts(every),
-        total=len(every),
-        submitted=sum(line.submitted for line in every),
-        lines=result.items,
-        result=result,
+        counts=caseload.counts,
+        total=caseload.total,
+        submitted=caseload.submitted,
+        lines=lines,
+        result=caseload.page,
         weeks=weeks,
         fmt=lambda value: quick_hours(value, symbols),
         flag_text={key: str(label) for key, label in FLAG_LABELS.items()},
