@@ -134,8 +134,10 @@ def check_print(page, name: str) -> None:
     for paper, expected in sizes.items():
         page.goto(re.sub(r"papier=a[45]&?", "", page.url).rstrip("?&") + f"&papier={paper}")
         pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-        width, height = (round(float(v)) for v in MEDIA_BOX.search(pdf).groups())
-        assert abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1, paper
+        boxes = [(round(float(w)), round(float(h))) for w, h in MEDIA_BOX.findall(pdf)]
+        assert boxes, paper
+        for width, height in boxes:  # every page, not only the first written
+            assert abs(width - expected[0]) <= 1 and abs(height - expected[1]) <= 1, (paper, boxes)
     page.emulate_media(media="screen")
 
 
