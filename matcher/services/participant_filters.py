@@ -124,25 +124,33 @@ def narrowed(query: Select, need: Need, today: date) -> Select:
     return query
 
 
+_PAUSED_ONLY = frozenset({Need.PAUSED})
+_NONE: frozenset[Need] = frozenset()
+_OPEN, _AT, _BELOW = Need.OPEN, Need.AT_MINIMUM, Need.BELOW_MINIMUM
+_NOT_PLACED, _BEHIND, _NO_VOLUNTEER = Need.NOT_PLACED, Need.BEHIND_PACE, Need.NO_VOLUNTEER
+
+
 def needs_of(p, known: Known, today: date) -> frozenset[Need]:
-    """The needs of one participant (a Participant or a row with the same attributes)."""
-    if p.status == ParticipantStatus.PAUSED:
-        return frozenset({Need.PAUSED})
-    if p.status not in OPEN_STATUSES:
-        return frozenset()
-    found = {Need.OPEN}
-    planned = known.planned.get(p.id, 0.0)
-    minimum = progress.minimum_of(p)
-    found.add(Need.AT_MINIMUM if meets_minimum(planned, minimum) else Need.BELOW_MINIMUM)
-    if progress.is_placement_overdue(p.pip_date, planned > 0, today):
-        found.add(Need.NOT_PLACED)
+    """The needs of one participant (a Participant or a row with the same attributes). Called
+    for every participant of a list: the members and the lookups are taken once."""
+    status = p.status
+    if status == ParticipantStatus.PAUSED:
+        return _PAUSED_ONLY
+    if status not in OPEN_STATUSES:
+        return _NONE
+    pid = p.id
+    planned = known.planned.get(pid, 0.0)
+    found = [_OPEN, _AT if meets_minimum(planned, progress.minimum_of(p)) else _BELOW]
+    pip_date = p.pip_date
+    if progress.is_placement_overdue(pip_date, planned > 0, today):
+        found.append(_NOT_PLACED)
     if known.totals is not None:
-        end = progress.trajectory_end(p.pip_date, p.trajectory_end)
-        expected = progress.expected_now(p.pip_date, end, p.participation_target, today)
-        if progress.is_behind_pace(p.hours_before + known.totals.get(p.id, 0.0), expected):
-            found.add(Need.BEHIND_PACE)
-    if p.id in known.no_volunteer:
-        found.add(Need.NO_VOLUNTEER)
+        end = progress.trajectory_end(pip_date, p.trajectory_end)
+        expected = progress.expected_now(pip_date, end, p.participation_target, today)
+        if progress.is_behind_pace(p.hours_before + known.totals.get(pid, 0.0), expected):
+            found.append(_BEHIND)
+    if pid in known.no_volunteer:
+        found.append(_NO_VOLUNTEER)
     return frozenset(found)
 
 
