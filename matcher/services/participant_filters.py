@@ -31,6 +31,7 @@ from sqlalchemy import Select, select
 from matcher.extensions import db
 from matcher.models import Match, MatchKind, Participant, ParticipantStatus
 from matcher.services import progress
+from matcher.services.column_rows import column_rows
 from matcher.services.matching.instance import running_matches
 from matcher.services.week_hours import counted_totals, planned_hours
 from matcher.solver.rules import meets_minimum
@@ -164,9 +165,7 @@ def needs_for(
 ) -> dict[int, tuple[frozenset[Need], tuple]]:
     """For each participant the `query` (a SELECT of Participant) yields: their needs and their
     urgency sort key. A fixed number of queries. `totals=False`: behind_pace left undecided."""
-    # Plain columns through the session's connection: the ORM's result layer adds 40 % to
-    # reading 5,000 rows and gives nothing for columns (benchmarks/web_lists.py).
-    rows = db.session.connection().execute(query.with_only_columns(*_COLUMNS)).all()
+    rows = column_rows(query.with_only_columns(*_COLUMNS)).all()
     known = gather(query.with_only_columns(Participant.id), today, totals=totals)
     result = {}
     for r in rows:

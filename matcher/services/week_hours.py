@@ -18,6 +18,7 @@ from matcher.models import (
     PlacementSession,
 )
 from matcher.services import hours as hours_service
+from matcher.services.column_rows import column_rows
 
 
 def _none(ids) -> bool:
@@ -36,7 +37,7 @@ def planned_hours(participant_ids: list[int], on: date) -> dict[int, float]:
     match's day-parts, summed in the database (one row per participant)."""
     if _none(participant_ids):
         return {}
-    rows = db.session.execute(
+    rows = column_rows(
         select(Match.participant_id, func.sum(PlacementSession.hours))
         .join(PlacementSession, PlacementSession.placement_id == Match.placement_id)
         .where(
@@ -92,14 +93,14 @@ def counted_totals(ids: list[int]) -> dict[int, float]:
     (50 ms against 1 ms at 5,000 participants; benchmarks/web_lists.py)."""
     if _none(ids):
         return {}
-    gross = db.session.execute(
+    gross = column_rows(
         select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
         .where(HoursEntry.participant_id.in_(ids), *counted(include_superseded=True))
         .group_by(HoursEntry.participant_id)
     )
     totals = {pid: float(total) for pid, total in gross}
     replaced = select(HoursEntry.supersedes_id).where(HoursEntry.supersedes_id.is_not(None))
-    superseded = db.session.execute(
+    superseded = column_rows(
         select(HoursEntry.participant_id, func.sum(HoursEntry.hours))
         .where(HoursEntry.id.in_(replaced), *counted(include_superseded=True))
         .group_by(HoursEntry.participant_id)

@@ -37,3 +37,30 @@ def test_counted_totals_equal_each_participants_own_sum_with_corrections(make, a
     own = approved_hours(inside, None)  # the one-by-one definition (NOT EXISTS a correction)
     assert {pid: own.get(pid, 0.0) for pid in inside} == expected
     assert counted_totals([outside.id]) == {outside.id: 1.0}
+
+
+def test_bulk_figures_see_changes_not_yet_flushed(make, add_hours):
+    """The bulk reads go through the session's connection; they flush first, as the session's
+    own queries do, so a service that changes and then counts sees its own change."""
+    from matcher.extensions import db
+    from matcher.models import HoursEntry, ParticipantStatus
+    from matcher.services import participant_filters
+    from matcher.services.participant_filters import Need
+
+    person = make.participant()
+    kind = add_hours(person, DAY, 2).activity_kind
+    pid = person.id  # loaded now: reading it later must not be what flushes
+    db.session.add(
+        HoursEntry(
+            participant_id=pid,
+            entry_date=DAY,
+            activity_kind=kind,
+            hours=4,
+            counts_toward_target=True,
+            status=HoursStatus.APPROVED,
+        )
+    )
+    person.status = ParticipantStatus.PAUSED
+    assert counted_totals([pid]) == {pid: 6.0}
+    scope = select(Participant).where(Participant.id == pid)
+    assert participant_filters.needs_for(scope, DAY)[pid][0] == {Need.PAUSED}
