@@ -24,6 +24,7 @@ from matcher.solver.advice_grid import candidate_grid
 from matcher.solver.advice_model import Advice, Confirmed, Suggestion, apply, new_id
 from matcher.solver.advice_price import Pricer
 from matcher.solver.advice_state import PlanState
+from matcher.solver.geo import remembered_distances
 from matcher.solver.model import Instance, Result
 from matcher.solver.solve import solve
 
@@ -57,7 +58,14 @@ def advise(
     seed: int = 0,
     progress=None,
 ) -> Advice:
-    """The recruitment plan for `instance` (at most `suggestions` additions)."""
+    """The recruitment plan for `instance` (at most `suggestions` additions). Its many solves
+    share one memo of distances (geo.remembered_distances): the same people and places each
+    time, so each confirmation's limit goes to the search, not to rebuilding the reach."""
+    with remembered_distances():
+        return _advise(instance, suggestions, time_limit, workers, seed, progress)
+
+
+def _advise(instance, suggestions, time_limit, workers, seed, progress) -> Advice:
     start = time.monotonic()
     say = progress or (lambda _message: None)
     limits = Limits(time_limit, confirm_limit(time_limit), workers, seed)

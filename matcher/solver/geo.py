@@ -1,11 +1,32 @@
-"""A grid index for finding everything within a radius."""
+"""A grid index for finding everything within a radius, and a memo of distances for many
+solves of nearly the same instance (the advice's confirmations)."""
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from matcher.solver.rules import EARTH_RADIUS_KM, haversine_km, within
 
 KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180.0
+
+# While `remembered_distances` runs: (lat, lon) of the one looking -> {(lat, lon) of a point: km},
+# and under ("near", the index's points, lat, lon, radius) the answer of GridIndex.near.
+_MEMO: ContextVar[dict | None] = ContextVar("matcher_distance_memo", default=None)
+
+
+@contextmanager
+def remembered_distances() -> Iterator[None]:
+    """Within this block every GridIndex remembers the distances it computes and reuses them:
+    the advice solves the same people against the same places dozens of times, and building
+    the candidates (mostly these distances) took a second of each confirmation's limit on M.
+    The distances are rules.haversine_km's own floats, so nothing within reach changes."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
 
 
 class GridIndex:
@@ -14,6 +35,9 @@ class GridIndex:
     def __init__(self, points: list[tuple[float, float]], cell_deg: float = 0.05) -> None:
         self.points = points
         self.cell = cell_deg
+        self.memo = _MEMO.get()
+        # The points themselves (compared on a hit), not only their hash, in the memo key.
+        self.signature = tuple(points) if self.memo is not None else None
         self.cells: dict[tuple[int, int], list[int]] = defaultdict(list)
         for i, (lat, lon) in enumerate(points):
             self.cells[self._key(lat, lon)].append(i)
@@ -23,10 +47,29 @@ class GridIndex:
 
     def near(self, lat: float, lon: float, radius_km: float) -> list[tuple[int, float]]:
         """Indices and distances of the points within `radius_km` (rule R3), in index order."""
-        found = [
-            (i, haversine_km(lat, lon, *self.points[i])) for i in self._box(lat, lon, radius_km)
-        ]
-        return sorted((i, d) for i, d in found if within(d, radius_km))
+        if self.memo is None:
+            return self._near(lat, lon, radius_km, None)
+        key = ("near", self.signature, lat, lon, radius_km)
+        answer = self.memo.get(key)
+        if answer is None:
+            answer = self.memo[key] = self._near(lat, lon, radius_km, self.memo)
+        return list(answer)
+
+    def _near(self, lat: float, lon: float, radius_km: float, memo: dict | None):
+        points = self.points
+        if memo is None:
+            box = self._box(lat, lon, radius_km)
+            found = [(i, haversine_km(lat, lon, *points[i])) for i in box]
+        else:
+            known = memo.setdefault((lat, lon), {})
+            found = []
+            for i in self._box(lat, lon, radius_km):
+                point = points[i]
+                km = known.get(point)
+                if km is None:
+                    km = known[point] = haversine_km(lat, lon, *point)
+                found.append((i, km))
+        return tuple(sorted((i, d) for i, d in found if within(d, radius_km)))
 
     def _box(self, lat: float, lon: float, radius_km: float):
         """A conservative superset: the lat/lon box around the circle, or everything."""

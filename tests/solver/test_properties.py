@@ -1,6 +1,8 @@
 """Property tests on small random instances: every hard rule holds (the `run` fixture checks each
 result independently) and the solver never reaches fewer participants than the greedy baseline."""
 
+import copy
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -132,3 +134,33 @@ def test_random_forbidden_pairings_never_appear(run, instance, data):
         for f in p.get("forbidden", [])
     }
     assert not refused & {(a["participant"], a["kind"], a["id"]) for a in again["assignments"]}
+
+
+CANDIDATE_FIELDS = ("x_p", "x_s", "x_km", "x_interest", "y_p", "y_v", "y_day", "y_km")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(instances(), st.data())
+def test_remembered_distances_build_the_same_candidates(instance, data):
+    """The advice's memo of distances (geo.remembered_distances) changes no candidate edge or
+    distance, for the same instance again and for one with a place added or moved, and is gone
+    after the block."""
+    from dataclasses import replace
+
+    from matcher.solver import geo
+
+    first = parse_instance(instance)
+    shifted = copy.deepcopy(instance)
+    for where in shifted["placements"]:
+        where["lat"] += data.draw(st.sampled_from([0.0, 0.01, -0.02]))
+    variants = [first, parse_instance(shifted)]
+    if first.placements:
+        added = replace(first.placements[0], id="added")
+        variants.append(replace(first, placements=(*first.placements, added)))
+    plain = [build_candidates(v) for v in variants]
+    with geo.remembered_distances():
+        remembered = [build_candidates(v) for v in variants + variants]
+    assert geo._MEMO.get() is None
+    for want, got in zip(plain + plain, remembered, strict=True):
+        for field in CANDIDATE_FIELDS:
+            assert getattr(got, field) == getattr(want, field), field
