@@ -158,7 +158,7 @@ def fill(participants: int, rng: random.Random) -> str:
     db.session.commit()
     if db.engine.dialect.name == "postgresql":  # as autovacuum would after a bulk load
         with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("ANALYZE")
+            conn.exec_driver_sql("VACUUM ANALYZE")
     print(
         f"{participants} participants, {len(matches)} matches, {len(rows)} hours entries",
         file=sys.stderr,

@@ -136,6 +136,14 @@ class HoursEntry(db.Model):
             "absence_kind",
             "hours",
         ),
+        # Entries awaiting approval (a few among many): the approvals page and the caseload's
+        # count read them from this small index instead of scanning every entry.
+        sa.Index(
+            "ix_hours_entries_awaiting",
+            "participant_id",
+            sqlite_where=sa.text("status = 'submitted'"),
+            postgresql_where=sa.text("status = 'submitted'"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
