@@ -2,6 +2,7 @@
 
 import os
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -36,11 +37,39 @@ def live_server(tmp_path_factory):
     app = create_app({"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "e2e-secret"})
     with app.app_context():
         prepare_demo_database()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served(app) as url:
+        yield url
+
+
+@contextmanager
+def served(app, port: int = 0):
+    """`app` on `port` (0: a free one) of 127.0.0.1, werkzeug's threaded development server,
+    while the block runs; yields its base URL. Every journey's server is made here."""
+    server = make_server("127.0.0.1", port, _closed_before_sending(app), threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _closed_before_sending(app):
+    """The app's response read whole and closed before werkzeug's development server sends it.
+    When the browser drops a connection (a second click navigates away while a static file is
+    on its way), that server skips closing the response, and the file it streams is left open
+    (a ResourceWarning, an error under filterwarnings = error). Buffering the response in the
+    test server closes every response, whatever the browser does."""
+
+    def wsgi(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return wsgi
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,12 @@ Screenshots of the review page, a participant page and the volunteer portal go t
 test-artifacts/ (or $TEST_ARTIFACTS_DIR); the path is printed."""
 
 import os
-import threading
 from datetime import timedelta
 from pathlib import Path, PurePosixPath
 
 import pytest
 from flask import url_for
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.extensions import db
@@ -31,7 +29,7 @@ from matcher.services import advice, scenarios
 from matcher.services.demo import prepare_demo_database
 from matcher.services.matching import runs
 from matcher.weeks import today, week_start
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 from tests.security.routes import LOGGED_IN, PUBLIC, VALUE_PARAMS, admitted
 
 WIDTHS = (360, 1366)
@@ -116,10 +114,8 @@ def site(tmp_path_factory):
         prepare_demo_database()
     ids = _demo_ids(app)
     pages = {role: _pages(app, role, ids[role]) for role in ACCOUNTS}
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", pages
-    server.shutdown()
+    with served(app) as url:
+        yield url, pages
 
 
 def _sees(rule, role) -> bool:

@@ -6,17 +6,15 @@ axe on every page."""
 
 import email
 import re
-import threading
 import time
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.services.demo import prepare_demo_database
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 from tests.e2e.test_matching_journey import _free_port
 
 COORDINATOR = "coordinator@welzijn-twente.example"
@@ -65,10 +63,8 @@ def mail_server(tmp_path_factory):
     )
     with app.app_context():
         prepare_demo_database()
-    server = make_server("127.0.0.1", port, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{port}", inbox
-    server.shutdown()
+    with served(app, port) as url:
+        yield url, inbox
     smtp.stop()
 
 

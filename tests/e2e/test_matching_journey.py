@@ -4,20 +4,18 @@ volunteers and host contacts concerned have mail in a real SMTP server. axe on e
 
 import re
 import socket
-import threading
 import time
 
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.extensions import db
 from matcher.models import Match, MatchingRun, MatchStatus
 from matcher.services.demo import prepare_demo_database
 from matcher.web.matching.mail import recipient
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 
@@ -57,11 +55,8 @@ def matching_server(tmp_path_factory):
     )
     with app.app_context():
         prepare_demo_database()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", app, inbox
-    server.shutdown()
+    with served(app) as url:
+        yield url, app, inbox
     smtp.stop()
 
 

@@ -2,18 +2,15 @@
 messages (recipient, subject, attempts, last error), which fit a 360 px phone; "Opnieuw
 versturen" puts it back in the queue. axe on every page."""
 
-import threading
-
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.extensions import db
 from matcher.models.matching_extras import OutboxStatus
 from matcher.services import notifications
 from matcher.services.demo import prepare_demo_database
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
@@ -37,10 +34,8 @@ def outbox_server(tmp_path_factory):
         failed.status, failed.attempts = OutboxStatus.FAILED, notifications.MAX_ATTEMPTS
         failed.last_error = "SMTPRecipientsRefused"
         db.session.commit()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served(app) as url:
+        yield url
 
 
 def test_from_the_home_page_to_a_failed_message_and_sending_it_again(

@@ -1,15 +1,12 @@
 """Journey: the coordinator registers an organisation with a placement, a taalmaatje and a
 participant, then imports a 200-row spreadsheet (3 bad rows first, then fixed)."""
 
-import threading
-
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.services.demo import prepare_demo_database
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 from tests.registry.sheets import BAD_CELLS, participant_rows, xlsx
 
 COORDINATOR = "coordinator@welzijn-twente.example"
@@ -30,11 +27,8 @@ def registry_server(tmp_path_factory):
     )
     with app.app_context():
         prepare_demo_database()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture

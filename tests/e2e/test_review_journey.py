@@ -3,13 +3,11 @@ at the top, a folded person opened with the keyboard, a decision saved without a
 and "accept all new and unchanged" that leaves the stops for their own confirmation page.
 axe on every page."""
 
-import threading
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.extensions import db
@@ -17,7 +15,7 @@ from matcher.models import Match, MatchKind, MatchStatus, Participant, Placement
 from matcher.services.demo import prepare_demo_database
 from matcher.services.matching import runs
 from matcher.weeks import today, week_start
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 
@@ -49,10 +47,8 @@ def review_server(tmp_path_factory):
         db.session.commit()
         runs.execute(run.id)
         run_id = run.id
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", run_id
-    server.shutdown()
+    with served(app) as url:
+        yield url, run_id
 
 
 @pytest.fixture

@@ -1,18 +1,15 @@
 """Journey: a double click on a create form's submit button sends one POST and makes one
 record; the button is disabled and says "Bezig…" while the form is on its way."""
 
-import threading
-
 import pytest
 from playwright.sync_api import expect
 from sqlalchemy import func, select
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.extensions import db
 from matcher.models import Organisation
 from matcher.services.demo import prepare_demo_database
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 NAME = "Buurthuis Dubbelklik"
@@ -35,11 +32,8 @@ def server_and_app(tmp_path_factory):
     )
     with app.app_context():
         prepare_demo_database()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}", app
-    server.shutdown()
+    with served(app) as url:
+        yield url, app
 
 
 @pytest.fixture

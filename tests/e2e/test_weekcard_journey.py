@@ -5,11 +5,9 @@ the printed paper size (A4, A5), axe, and the QR code read back from a screensho
 
 import io
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.extensions import db
@@ -18,7 +16,7 @@ from matcher.services import week_plan
 from matcher.services.demo import prepare_demo_database
 from matcher.web.weekcard.qr import route_url
 from matcher.weeks import today, week_start
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 from tests.e2e.test_every_page_fits import ARTIFACTS, OVERFLOW
 
 COORDINATOR = "coordinator@welzijn-twente.example"
@@ -57,10 +55,8 @@ def card_site(tmp_path_factory):
                 )
                 people.append((participant.id, url))
     assert len(people) == 2, "the demo region has participants with a placement this week"
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", people
-    server.shutdown()
+    with served(app) as url:
+        yield url, people
 
 
 @pytest.fixture

@@ -5,16 +5,14 @@ And the Werving map with its tile server out of reach: markers, a note that the 
 is not available, keyboard use, a 360 px phone."""
 
 import socket
-import threading
 import time
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.services.demo import prepare_demo_database
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 
@@ -40,11 +38,8 @@ def werving_server(tmp_path_factory):
     )
     with app.app_context():
         prepare_demo_database()
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,13 +2,10 @@
 on Thursday?" is answered from the coordinator's home page in two clicks; the roster prints
 without navigation. axe on every page."""
 
-import threading
-
 import pytest
 from markupsafe import escape
 from playwright.sync_api import expect
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from matcher import create_app
 from matcher.dayparts import from_mask
@@ -18,7 +15,7 @@ from matcher.services.demo import prepare_demo_database
 from matcher.services.matching import confirm, review, runs
 from matcher.services.matching.instance import running_matches
 from matcher.weeks import today, week_start
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, served
 
 COORDINATOR = "coordinator@welzijn-twente.example"
 BANK = "Voedselbank Twente, uitgiftepunt Hengelo"
@@ -58,10 +55,8 @@ def confirmed_server(tmp_path_factory):
             and m.placement.organisation_id == bank.id
             and any(d.startswith("thu") for d in from_mask(m.dayparts))
         )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}", thursday
-    server.shutdown()
+    with served(app) as url:
+        yield url, thursday
 
 
 @pytest.fixture
