@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from matcher.solver import rules
+from matcher.solver.advice_local import merged, residual
 from matcher.solver.advice_model import Added, Figures, Suggestion, apply
 from matcher.solver.dayparts import LEVEL_RANK, sort_dayparts
 from matcher.solver.model import Instance, Result
@@ -38,6 +39,7 @@ class Trial:
     result: Result
     gain: Figures
     participants: tuple[str, ...]
+    claim: Figures | None = None  # the figures claimed, when less than the plan's (verified)
 
 
 def lifted(before: Result, after: Result) -> tuple[str, ...]:
@@ -54,12 +56,22 @@ def lifted(before: Result, after: Result) -> tuple[str, ...]:
 
 
 def confirm(
-    instance: Instance, plan: Result, s: Suggestion, ident: str, *, limit, workers, seed
+    instance: Instance,
+    plan: Result,
+    s: Suggestion,
+    ident: str,
+    *,
+    limit,
+    workers,
+    seed,
+    inside: frozenset[str] | None = None,
 ) -> Trial | None:
     """The candidate's exact gain over `plan`, or None when it gains nothing or cannot be
-    stated without breaking its promises to the people who gain (level, day-part, reach)."""
+    stated without breaking its promises to the people who gain (level, day-part, reach).
+    `inside`: re-plan only those participants, the others keep `plan` (advice_local.py);
+    None: re-plan everyone."""
     trial = apply(instance, s, ident)
-    after = solve(warm(trial, plan), time_limit=limit, workers=workers, seed=seed)
+    after = _replanned(trial, plan, inside, time_limit=limit, workers=workers, seed=seed)
     gain = figures(after).minus(figures(plan))
     if gain.meets_minimum <= 0 and gain.wants_met <= 0:
         return None
@@ -75,6 +87,16 @@ def confirm(
     if trimmed is None or not fits(trimmed, instance, who):
         return None
     return Trial(trimmed, apply(instance, trimmed, ident), after, gain, who)
+
+
+def _replanned(trial: Instance, plan: Result, inside, **limits) -> Result:
+    """`trial` solved warm-started from `plan`: on the neighbourhood `inside` when given."""
+    if inside is not None:
+        local = solve(warm(residual(trial, plan, inside), plan), **limits)
+        after = merged(trial, plan, local, inside)
+        if after is not None:
+            return after
+    return solve(warm(trial, plan), **limits)
 
 
 def trim(s: Suggestion, ident: str, instance: Instance, after: Result, who) -> Suggestion | None:

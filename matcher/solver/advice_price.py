@@ -8,6 +8,7 @@ candidate's price. A plain participant × session LP prices every candidate the 
 are degenerate); the bundles carry the integrality of "two sessions of three hours make six".
 """
 
+from collections import defaultdict
 from itertools import combinations
 
 from ortools.linear_solver import pywraplp
@@ -45,28 +46,52 @@ def bundles(seats: list[Seat], minimum: float, cap: float, must: set | None = No
 
 
 class Pricer:
-    """Prices candidates against one plan state."""
+    """Prices candidates against one plan state.
+
+    A bundle using a session without a free seat has z = 0 in every LP (its seat row's bound is
+    0), so the LP is built from the *live* bundles only: exactly the same value, from the few
+    bundles with a seat in each session where a tight region has tens of thousands. A bundle kept
+    *dormant* comes alive when a candidate adds seats to each of its full sessions."""
 
     def __init__(self, state: PlanState) -> None:
         self.state = state
-        self.base = {
-            p.id: bundles(state.seats[p.id], p.minimum, state.load_left(p)) for p in state.short
-        }
-        self.value = self._lp(self.base, {})
+        self.live: dict[str, list[tuple]] = {}
+        self.dormant: dict[tuple, list[tuple]] = defaultdict(list)  # a full session → bundles
+        for p in state.short:
+            for keys in bundles(state.seats[p.id], p.minimum, state.load_left(p)):
+                full = frozenset(k for k in keys if state.residual(k) <= 0)
+                if full:
+                    self.dormant[min(full)].append((p.id, keys, full))
+                else:
+                    self.live.setdefault(p.id, []).append(keys)
+        self.value = self._lp(self.live, {})
 
     def price(self, s: Suggestion) -> float:
         """Participants the LP lifts with the suggestion, beyond those it lifts without."""
         if s.kind == "new_volunteer":
             return 0.0
         extra_cap, new_seats = self._changes(s)
-        table = dict(self.base)
+        table = {pid: list(rows) for pid, rows in self.live.items()}
+        opened = frozenset(k for k, n in extra_cap.items() if n > 0)
+        for key in opened:
+            for pid, keys, full in self.dormant.get(key, ()):
+                if full <= opened:
+                    table.setdefault(pid, []).append(keys)
         for pid, seats in new_seats.items():
             person = self.state.people[pid]
-            both = self.state.seats[pid] + seats
-            table[pid] = self.base[pid] + bundles(
-                both, person.minimum, self.state.load_left(person), {x.key for x in seats}
+            free = [x for x in self.state.seats[pid] if self._seats_left(x.key, extra_cap) > 0]
+            table.setdefault(pid, []).extend(
+                bundles(
+                    free + seats,
+                    person.minimum,
+                    self.state.load_left(person),
+                    {x.key for x in seats},
+                )
             )
         return max(0.0, self._lp(table, extra_cap) - self.value)
+
+    def _seats_left(self, key: tuple, extra_cap: dict) -> int:
+        return self.state.residual(key) + extra_cap.get(key, 0)
 
     def _changes(self, s: Suggestion):
         """Extra seats on existing sessions, and the new sessions each short person could use."""
@@ -116,7 +141,7 @@ class Pricer:
                 for z in zs:
                     row.SetCoefficient(z, 1.0)
         for key, zs in uses.items():
-            row = solver.Constraint(0.0, float(self.state.residual(key) + extra_cap.get(key, 0)))
+            row = solver.Constraint(0.0, float(self._seats_left(key, extra_cap)))
             for z in zs:
                 row.SetCoefficient(z, 1.0)
         objective.SetMaximization()

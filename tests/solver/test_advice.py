@@ -96,13 +96,18 @@ def _promises_kept(instance: dict, suggestion: dict) -> None:
 
 
 def _reproduced(instance: dict, out: dict, limit: float) -> None:
-    """Adding suggestions 1 … k and solving reaches at least the claimed totals."""
+    """Adding suggestions 1 … k and solving reaches at least the claimed total at the minimum,
+    and for a volunteer suggestion the claimed volunteers given (../shared/advice-format.md:
+    wants_met is a lower goal than the hours, so a solve may give fewer volunteers for more
+    hours where no volunteer was added)."""
     for k in range(1, len(out["suggestions"]) + 1):
-        claimed = out["suggestions"][k - 1]["cumulative"]
+        suggestion = out["suggestions"][k - 1]
+        claimed = suggestion["cumulative"]
         added = with_suggestions(instance, out["suggestions"][:k])
         result = solve(parse_instance(added), time_limit=limit, workers=1, seed=0)
         assert result.stats.participants_at_minimum >= claimed["meets_minimum"], k
-        assert result.stats.volunteers_given >= claimed["wants_met"], k
+        if suggestion["kind"] == "new_volunteer":
+            assert result.stats.volunteers_given >= claimed["wants_met"], k
 
 
 def test_planted_gain_is_reproduced():
