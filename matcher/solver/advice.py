@@ -178,20 +178,19 @@ def verified(instance: Instance, baseline: Result, chosen: list, limits: Limits,
         f"check: a solve with all {len(chosen)} added reaches {got.meets_minimum} at minimum"
         f" (claimed {claimed.meets_minimum})"
     )
-    volunteers = any(t.suggestion.kind == "new_volunteer" for t in chosen)
-    if _holds(check, chosen[-1].result, volunteers):
+    if _holds(check, chosen[-1].result, any(_adds_volunteer(t) for t in chosen)):
         return chosen
     say("the check fell short of the claims: they are capped at what it reached")
     who = set(lifted(baseline, check))
     kept: list[Trial] = []
-    before, volunteers = figures(baseline), False
+    before, volunteer_claimed = figures(baseline), False
     for trial in chosen:
         total = figures(trial.result)
         # volunteers given are claimed (A3) from the first volunteer suggestion on
-        volunteers = volunteers or trial.suggestion.kind == "new_volunteer"
+        volunteer_claimed = volunteer_claimed or _adds_volunteer(trial)
         capped = Figures(
             min(total.meets_minimum, got.meets_minimum),
-            min(total.wants_met, got.wants_met) if volunteers else total.wants_met,
+            min(total.wants_met, got.wants_met) if volunteer_claimed else total.wants_met,
             min(total.participation_hours, got.participation_hours),
         )
         named = tuple(i for i in trial.participants if i in who)
@@ -200,6 +199,10 @@ def verified(instance: Instance, baseline: Result, chosen: list, limits: Limits,
         kept.append(replace(trial, participants=named, claim=capped))
         before = capped
     return kept
+
+
+def _adds_volunteer(trial: Trial) -> bool:
+    return trial.suggestion.kind == "new_volunteer"
 
 
 def _cold(instance: Instance, chosen: list, limits: Limits) -> Result:

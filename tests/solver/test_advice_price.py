@@ -9,6 +9,7 @@ import pytest
 from ortools.linear_solver import pywraplp
 
 from matcher.solver.advice_grid import candidate_grid
+from matcher.solver.advice_model import Suggestion
 from matcher.solver.advice_price import Pricer, bundles
 from matcher.solver.advice_state import PlanState
 from matcher.solver.instance_io import parse_instance
@@ -63,7 +64,6 @@ def test_live_bundle_prices_equal_the_prices_over_every_bundle(seed):
         assert pricer.price(s) == pytest.approx(want, abs=1e-6), s
 
 
-def _nothing():
-    from matcher.solver.advice_model import Suggestion
-
+def _nothing() -> Suggestion:
+    """A candidate that adds nothing: the LP as it is."""
     return Suggestion("more_capacity", placement=None, sessions=())
