@@ -1,6 +1,7 @@
 """Calendar helpers: ISO weeks starting on Monday, in the Netherlands' time zone."""
 
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -16,8 +17,10 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+@lru_cache(maxsize=8192)
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later, clipped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
+    """The same day `months` later, clipped to the month's last day (31 Jan + 1 = 28/29 Feb).
+    Remembered: the lists ask it twice per participant for a few thousand PIP dates."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     for candidate_day in (day.day, 30, 29, 28):

@@ -25,6 +25,7 @@ without the wanted taalmaatje or buddy; then by name.
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from sqlalchemy import Select, select
 
@@ -155,9 +156,16 @@ def needs_of(p, known: Known, today: date) -> frozenset[Need]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=64)
+def _urgency_flags(needs: frozenset[Need]) -> tuple[bool, ...]:
+    """Per URGENCY need, in its order: whether `needs` lacks it (False sorts first). There are
+    a few dozen sets of needs, so each is worked out once (5,000 rows a caseload)."""
+    return tuple(need not in needs for need in URGENCY)
+
+
 def urgency_key(needs: frozenset[Need], last_name: str, first_name: str, pid: int):
     """Sort key: the most urgent first (URGENCY order), then by name."""
-    return (*(need not in needs for need in URGENCY), last_name, first_name, pid)
+    return (*_urgency_flags(needs), last_name, first_name, pid)
 
 
 def needs_for(

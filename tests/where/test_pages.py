@@ -145,3 +145,5 @@ def test_host_contact_sees_only_what_a_host_needs_of_own_placements(login_as, ma
     for hidden in ("Haddad", "Coach Jansen", "jansen@example.org", "Rugklachten", "Truus"):
         assert hidden not in page
     assert "Vreemde" not in page and foreign.title not in roster
+    # a host contact who is no volunteer has no matches of their own: no empty heading for them
+    assert "Mijn koppelingen" not in page and "geen lopende koppelingen" not in page
