@@ -18,7 +18,7 @@ bring the most participants to their weekly minimum, best first and cumulative.
 import time
 from dataclasses import dataclass, replace
 
-from matcher.solver.advice_confirm import Trial, confirm, figures, lifted, warm
+from matcher.solver.advice_confirm import Trial, confirm, figures, gains, lifted, warm
 from matcher.solver.advice_grid import candidate_grid
 from matcher.solver.advice_local import neighbourhood
 from matcher.solver.advice_model import Advice, Confirmed, Figures, Suggestion, apply, new_id
@@ -28,9 +28,13 @@ from matcher.solver.geo import remembered_distances
 from matcher.solver.model import Instance, Result
 from matcher.solver.solve import solve
 
-SHORTLIST = 6  # candidates confirmed exactly per round once one has confirmed
-MAX_LOOKS = 12  # … and at most, while none has
-FIRST_LOOKS = 2  # … and at least
+# Candidates confirmed exactly per round. The LP price of a large group is about twice its
+# exact gain, so "no later price can beat it" almost never ends a round early: the shortlist
+# does. On M with 60 % of its places (benchmarks/README.md, 4 Dec) a third to sixth look beat
+# the best of the first two by at most 2 participants, at 3 s a look of a 60 s budget.
+SHORTLIST = 2  # once one has confirmed
+MAX_LOOKS = 4  # … and at most, while none has
+FIRST_LOOKS = 1  # … and at least
 PRICED_PER_ROUND = 250  # the candidates made for the largest groups are priced by the LP
 
 
@@ -167,8 +171,9 @@ def verified(instance: Instance, baseline: Result, chosen: list, limits: Limits,
     of them is solved cold, as `matcher solve` would. When that reaches less than claimed (a
     cold solve of a large instance does not always find what a warm-started one does), every
     cumulative claim is capped at what it reached (volunteers given from the first volunteer
-    suggestion on), only those it brings to the minimum (or gives a volunteer) are named, and
-    the list ends before the first suggestion left without a gain. One solve, whatever the
+    suggestion on), only those it brings to the minimum (or gives a volunteer) are named (when
+    it brings none of a suggestion's people there, those of the advice's own plan are), and the
+    list ends before the first suggestion left without a gain. One solve, whatever the
     number of suggestions."""
     if not chosen:
         return chosen
@@ -193,9 +198,11 @@ def verified(instance: Instance, baseline: Result, chosen: list, limits: Limits,
             min(total.wants_met, got.wants_met) if volunteer_claimed else total.wants_met,
             min(total.participation_hours, got.participation_hours),
         )
-        named = tuple(i for i in trial.participants if i in who)
-        if capped.minus(before).key()[:2] <= (0, 0) or not named:
+        if not gains(trial.suggestion, capped.minus(before)):
             break
+        # Named: those the cold plan lifts; when it lifts none of them (it found its gain
+        # with other people), those the advice's own plan lifts with it, which shows them.
+        named = tuple(i for i in trial.participants if i in who) or trial.participants
         kept.append(replace(trial, participants=named, claim=capped))
         before = capped
     return kept

@@ -30,6 +30,15 @@ def warm(instance: Instance, result: Result) -> Instance:
     return replace(instance, participants=people)
 
 
+def gains(s: Suggestion, gain: Figures) -> bool:
+    """Whether `gain` is one `s` can claim (A3, A5): more at the minimum; for a volunteer
+    suggestion also more wanted volunteers given. Volunteers a placement suggestion happens to
+    free are not its gain: the check (A3) does not hold them to it, and a solve may trade them."""
+    if s.kind == "new_volunteer":
+        return gain.meets_minimum > 0 or gain.wants_met > 0
+    return gain.meets_minimum > 0
+
+
 @dataclass(frozen=True)
 class Trial:
     """A confirmed candidate: trimmed, with the instance after it and the plan that shows it."""
@@ -73,7 +82,7 @@ def confirm(
     trial = apply(instance, s, ident)
     after = _replanned(trial, plan, inside, time_limit=limit, workers=workers, seed=seed)
     gain = figures(after).minus(figures(plan))
-    if gain.meets_minimum <= 0 and gain.wants_met <= 0:
+    if not gains(s, gain):
         return None
     trimmed = trim(s, ident, instance, after, lifted(plan, after))
     if trimmed is None:

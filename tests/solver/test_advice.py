@@ -16,7 +16,7 @@ from matcher.solver.instance_io import parse_instance
 from matcher.solver.solve import solve
 
 from .advice_doc import with_suggestions
-from .conftest import HOME, KM_LAT, doc, person, place
+from .conftest import HOME, KM_LAT, doc, person, place, volunteer
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate
@@ -133,7 +133,10 @@ def test_generated_suggestions_keep_their_promises(generated):
     instance, out = generated
     assert out["suggestions"], "the slice leaves people short: something must help"
     for s in out["suggestions"]:
-        assert s["gain"]["meets_minimum"] > 0 or s["gain"]["wants_met"] > 0
+        if s["kind"] == "new_volunteer":
+            assert s["gain"]["meets_minimum"] > 0 or s["gain"]["wants_met"] > 0
+        else:  # a placement suggestion gains participants at the minimum (A3 holds it to that)
+            assert s["gain"]["meets_minimum"] > 0
         _promises_kept(instance, s)
     ranks = [s["rank"] for s in out["suggestions"]]
     assert ranks == list(range(1, len(ranks) + 1))
@@ -189,3 +192,37 @@ def test_generated_suggestions_name_only_given_placements(generated):
     for s in out["suggestions"]:
         if s["kind"] in ("more_capacity", "new_session"):
             assert s["placement"] in ids, s
+
+
+def test_a_placement_suggestion_is_not_claimed_for_volunteers_it_happens_to_free():
+    """p1 (at most 8 h) reaches the minimum on Monday morning, the taalmaatje's only day-part.
+    A session on Tuesday morning lets a re-solve move p1 there and give the taalmaatje
+    (wants_met +1, no one more at the minimum): that is no gain of a placement suggestion (A3
+    checks volunteers only for volunteer suggestions), so it is refused; a taalmaatje on
+    Tuesday morning is a gain."""
+    from matcher.solver.advice_confirm import confirm
+    from matcher.solver.advice_model import Added, Suggestion
+
+    instance = parse_instance(
+        doc(
+            [person("p1", available=["mon-am", "tue-am"], max_hours=8, wants=["taalmaatje"])],
+            [place("s1", sessions=[("mon-am", 6, 1)])],
+            [volunteer("t1", available=["mon-am"])],
+        )
+    )
+    plan = solve(instance, time_limit=3.0, workers=1, seed=0)
+    assert plan.stats.participants_at_minimum == 1 and plan.stats.volunteers_given == 0
+    session = Suggestion("new_session", placement="s1", sessions=(Added("tue-am", 1, 6),))
+    limits = {"limit": 3.0, "workers": 1, "seed": 0}
+    assert confirm(instance, plan, session, "x1", **limits) is None
+    helper = Suggestion(
+        "new_volunteer",
+        volunteer_kind="taalmaatje",
+        lat=instance.participants[0].lat,
+        lon=instance.participants[0].lon,
+        max_km=10,
+        available=("tue-am",),
+        capacity=1,
+    )
+    given = confirm(instance, plan, helper, "x2", **limits)
+    assert given is not None and given.gain.wants_met == 1 and given.participants == ("p1",)

@@ -146,8 +146,9 @@ def _short_of(result, missing: set[str]):
 
 def test_claims_are_capped_at_what_the_cold_check_reaches(monkeypatch):
     """When a cold solve of the instance with the suggestions reaches less than claimed, the
-    claims are capped at what it reached and name only those it lifts; when it reaches nothing
-    more than the baseline, nothing is claimed."""
+    claims are capped at what it reached and name only those it lifts (or, when it lifts none of
+    the suggestion's people, those the advice's plan lifts); when it reaches nothing more than
+    the baseline, nothing is claimed."""
     from matcher.solver import advice
 
     instance = parse_instance(_planted())
@@ -167,3 +168,15 @@ def test_claims_are_capped_at_what_the_cold_check_reaches(monkeypatch):
     far = {f"far{i}" for i in range(4)}
     monkeypatch.setattr(advice, "_cold", lambda *_: _short_of(trial.result, far))
     assert advice.verified(instance, plan, [trial], limits, lambda _m: None) == []
+
+    # A cold plan that gains with other people than the suggestion's (two more at the minimum,
+    # none of them far0-far3): the capped gain stands, named from the advice's own plan.
+    elsewhere = _short_of(trial.result, far)
+    elsewhere = replace(
+        elsewhere,
+        stats=replace(elsewhere.stats, participants_at_minimum=row.cumulative.meets_minimum),
+    )
+    monkeypatch.setattr(advice, "_cold", lambda *_: elsewhere)
+    (kept,) = advice.verified(instance, plan, [trial], limits, lambda _m: None)
+    (row,) = advice.listed(plan, [kept])
+    assert row.gain.meets_minimum == 2 and sorted(row.participants) == sorted(far)
