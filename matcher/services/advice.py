@@ -22,7 +22,6 @@ from matcher.services.matching.instance import build_instance
 from matcher.solver.advice import advise
 from matcher.solver.advice_bottleneck import bottlenecks
 from matcher.solver.advice_model import advice_to_json
-from matcher.solver.solve import solve
 
 log = logging.getLogger(__name__)
 BUSY = ("queued", "running")
@@ -130,9 +129,8 @@ def execute(run_id: int) -> None:
         advice = advise(
             built.instance, suggestions=SUGGESTIONS, time_limit=limit, workers=workers, seed=seed
         )
-        plan = solve(built.instance, time_limit=limit, workers=workers, seed=seed)
-        area = _areas(built)
-        table = [row.__dict__ for row in bottlenecks(built.instance, plan, area)]
+        area = _areas(built)  # the bottlenecks of the plan the advice's baseline is of
+        table = [row.__dict__ for row in bottlenecks(built.instance, advice.plan, area)]
         values = {
             "document": advice_to_json(advice),
             "people": dict(built.participant_of),

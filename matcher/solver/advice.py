@@ -97,7 +97,7 @@ def _advise(instance, suggestions, time_limit, workers, seed, progress) -> Advic
         "candidates_priced": priced,
         "confirmed": confirmed,
     }
-    return Advice(figures(baseline), tuple(listed(baseline, chosen)), stats)
+    return Advice(figures(baseline), tuple(listed(baseline, chosen)), stats, plan=baseline)
 
 
 def settled(instance: Instance, plan: Result, limits: Limits) -> Result:

@@ -4,7 +4,7 @@ an instance, and how they are written as JSON."""
 from dataclasses import dataclass, field, replace
 
 from matcher.solver.dayparts import sort_dayparts
-from matcher.solver.model import Instance, Placement, Session, Volunteer
+from matcher.solver.model import Instance, Placement, Result, Session, Volunteer
 
 ADVICE_FORMAT = "matcher-advice/1"
 KINDS = ("more_capacity", "new_session", "new_placement", "new_volunteer")
@@ -104,11 +104,13 @@ class Confirmed:
 
 @dataclass(frozen=True)
 class Advice:
-    """The matcher-advice/1 document as dataclasses."""
+    """The matcher-advice/1 document as dataclasses, with the plan its baseline figures are of
+    (not part of the document: for a bottleneck table of the same plan without a second solve)."""
 
     baseline: Figures
     suggestions: tuple[Confirmed, ...]
     stats: dict
+    plan: Result | None = field(default=None, compare=False, repr=False)
 
 
 def new_id(instance: Instance, rank: int) -> str:

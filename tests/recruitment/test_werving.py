@@ -87,17 +87,9 @@ BOOKKEEPING = ("advice_runs", "audit_events", "audit_chain_head")
 
 def test_an_advice_run_changes_no_match_and_sends_nothing(app_ctx, make, gap):
     user = make.user(Role.COORDINATOR)
-    before = {
-        k: v
-        for k, v in snapshot().items()
-        if k not in ("advice_runs", "audit_events", "audit_chain_head")
-    }
+    before = {k: v for k, v in snapshot().items() if k not in BOOKKEEPING}
     _computed(user)
-    after = {
-        k: v
-        for k, v in snapshot().items()
-        if k not in ("advice_runs", "audit_events", "audit_chain_head")
-    }
+    after = {k: v for k, v in snapshot().items() if k not in BOOKKEEPING}
     assert after == before
     assert db.session.query(Match).count() == 0
 
@@ -133,3 +125,27 @@ def test_review_page_shows_the_smallest_lift(login_as, gap):
     assert "Zou het minimum halen met:" in page
     assert f"/coordinator/werving/{advice.id}/1" in page
     assert page.count("Zou het minimum halen met:") == 3  # each of the three below it
+
+
+def test_the_bottleneck_table_is_of_the_plan_the_advice_measured(app_ctx, make, gap, monkeypatch):
+    """One baseline: the table of where demand meets no supply is made from the advice's own
+    baseline plan (no second solve that could place other people than the figures say)."""
+    seen = {}
+    real_advise, real_table = advice_service.advise, advice_service.bottlenecks
+
+    def advise(*args, **kwargs):
+        seen["advice"] = real_advise(*args, **kwargs)
+        return seen["advice"]
+
+    def table(instance, plan, area_of):
+        seen["plan"] = plan
+        return real_table(instance, plan, area_of)
+
+    monkeypatch.setattr(advice_service, "advise", advise)
+    monkeypatch.setattr(advice_service, "bottlenecks", table)
+    run = _computed(make.user(Role.COORDINATOR))
+    assert run.status == "done", run.error
+    assert seen["plan"] is seen["advice"].plan
+    short = len(gap[1]) - run.document["baseline"]["meets_minimum"]
+    tuesday = [r for r in run.bottlenecks if r["daypart"] == "tue-am" and r["category"] == "groen"]
+    assert short == 3 and [(r["short_free"], r["seats"]) for r in tuesday] == [(3, 0)]
