@@ -2,8 +2,9 @@
 """Developer entry point that needs nothing but python3.
 
     python3 dev.py demo    virtualenv + install, then `matcher demo` (SQLite, seeds, serves :5000)
-    python3 dev.py test    virtualenv + install, ruff, the SQLite suite, the PostgreSQL suite
-                           (a throwaway server on 127.0.0.1) and the browser journeys (Chromium)
+    python3 dev.py test    virtualenv + install, ruff (lint, format check), the SQLite suite,
+                           the PostgreSQL suite (a throwaway server on 127.0.0.1) and the
+                           browser journeys (Chromium)
 
 Missing system packages (postgresql, chromium, redis-server) are installed with apt-get when
 running as root.
@@ -166,6 +167,8 @@ def test(pytest_args: list[str]) -> int:
     say("ruff")
     if run(BIN / "ruff", "check", ".") != 0:
         failures.append("ruff")
+    if run(BIN / "ruff", "format", "--check", ".") != 0:
+        failures.append("ruff format")
     say("SQLite suite")
     if run(BIN / "pytest", "-m", "not browser", *pytest_args) != 0:
         failures.append("SQLite suite")

@@ -148,7 +148,8 @@ def _forget_finished(now: datetime) -> None:
     """Links that can no longer be used are kept a day, then deleted (data minimisation)."""
     cutoff = now - KEEP_FINISHED
     db.session.execute(
-        delete(AccountLink).where(
+        delete(AccountLink)
+        .where(
             or_(
                 AccountLink.used_at < cutoff,
                 AccountLink.revoked_at < cutoff,

@@ -58,9 +58,9 @@ def of_user(user: User, today: date) -> list[Meeting]:
     """The account's meetings of running matches, and of those ended in the last weeks."""
     since = today - timedelta(weeks=PAST_WEEKS)
     volunteer = db.session.scalar(
-        select(Volunteer).where(Volunteer.user_id == user.id).options(
-            selectinload(Volunteer.absences)
-        )
+        select(Volunteer)
+        .where(Volunteer.user_id == user.id)
+        .options(selectinload(Volunteer.absences))
     )
     found: list[Meeting] = []
     if volunteer is not None:

@@ -175,9 +175,7 @@ def test_a_coordinator_invites_a_volunteer_who_lands_in_the_portal(app, login_as
     volunteer_id = make.volunteer(email=address).id
     sent = coordinator_client.post_form(f"/vrijwilligers/{volunteer_id}/uitnodigen")
     assert sent.status_code == 302
-    page = coordinator_client.get(f"/vrijwilligers/{volunteer_id}").get_data(
-        as_text=True
-    )
+    page = coordinator_client.get(f"/vrijwilligers/{volunteer_id}").get_data(as_text=True)
     assert "Uitgenodigd" in page and "Opnieuw uitnodigen" in page
     (message,) = _mails_to(address)
     assert coordinator.name in message.body

@@ -65,7 +65,10 @@ def _set_password(purpose: LinkPurpose, endpoint: str):
             return render_template("auth/link_unusable.html", purpose=purpose.value), GONE
     status = 400 if form.errors or form.form_errors else 200
     return render_template(
-        "auth/set_password.html", form=form, purpose=purpose.value, user=link.user,
+        "auth/set_password.html",
+        form=form,
+        purpose=purpose.value,
+        user=link.user,
         action=url_for(endpoint),
     ), status
 

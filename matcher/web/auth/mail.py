@@ -53,4 +53,3 @@ def invitation(user: User, url: str, coordinator: User) -> None:
             url=url,
         )
     notifications.enqueue(user.email, subject, body)
-

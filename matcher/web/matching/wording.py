@@ -56,8 +56,7 @@ def match_when(match) -> str:
         return ", ".join(daypart_label(name) for name in names)
     sessions = {s.daypart: s for s in match.placement.sessions}
     return "; ".join(
-        session_when(sessions[name]) if name in sessions else daypart_label(name)
-        for name in names
+        session_when(sessions[name]) if name in sessions else daypart_label(name) for name in names
     )
 
 

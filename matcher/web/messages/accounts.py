@@ -14,9 +14,7 @@ CATALOGUE = {
     "account_link.not_usable": _l(
         "Deze link werkt niet meer: hij is verlopen, al gebruikt of ingetrokken."
     ),
-    "invitation.no_email": _l(
-        "Vul eerst een e-mailadres in: de uitnodiging gaat per e-mail."
-    ),
+    "invitation.no_email": _l("Vul eerst een e-mailadres in: de uitnodiging gaat per e-mail."),
     "invitation.has_account": _l(
         "Deze vrijwilliger heeft al een account met een wachtwoord. Is het wachtwoord"
         " vergeten? Dan kan de vrijwilliger op de inlogpagina een nieuw aanvragen."
@@ -24,9 +22,7 @@ CATALOGUE = {
     "invitation.account_inactive": _l(
         "Het account van deze vrijwilliger is gedeactiveerd; de beheerder kan het activeren."
     ),
-    "invitation.no_contact": _l(
-        "Kies eerst een contactpersoon voor deze plek en sla de plek op."
-    ),
+    "invitation.no_contact": _l("Kies eerst een contactpersoon voor deze plek en sla de plek op."),
     "invitation.email_other_role": _l(
         "Dit e-mailadres hoort bij een account dat geen vrijwilligersaccount is."
     ),
