@@ -12,7 +12,7 @@ from matcher.weeks import today
 from tests.e2e.conftest import log_in, open_account_menu
 
 VOLUNTEER = "marieke.scholten2@vrijwilliger.example"  # VOL-003: mon-pm thu-am sun-pm
-HOST = "host1@stichting-almelo.example"  # contact of PL-001, where Sara (P-0081) volunteers
+HOST = "host1@stichting-almelo.example"  # Gerda Wessels: PL-001, where Sara (P-0081) volunteers
 
 
 def seeded_name(ref: str) -> str:
@@ -104,10 +104,10 @@ def test_coach_fills_a_week_by_keyboard_and_approves_two_sessions(page, assert_a
     assert_accessible(page)
     caption = page.locator("caption")
     waiting = int(re.match(r"\d+", caption.inner_text()).group())
-    reported = page.locator("tbody tr").filter(has_text="Contactpersoon PL-001")
+    reported = page.locator("tbody tr").filter(has_text="Gerda Wessels")
     reported.get_by_role("button", name=re.compile("^Goedkeuren")).click()
     expect(page.get_by_text("Goedgekeurd.")).to_be_visible()
-    expect(page.locator("tbody tr").filter(has_text="Contactpersoon PL-001")).to_have_count(0)
+    expect(page.locator("tbody tr").filter(has_text="Gerda Wessels")).to_have_count(0)
     page.locator("tbody tr").first.get_by_role("button", name=re.compile("^Goedkeuren")).click()
     expect(page.get_by_text("Goedgekeurd.")).to_be_visible()
     expect(caption).to_contain_text(str(waiting - 2))
