@@ -7,8 +7,6 @@ from sqlalchemy import func, select
 
 from matcher.extensions import db
 from matcher.models import (
-    HoursEntry,
-    HoursStatus,
     Participant,
     Placement,
     User,
@@ -33,7 +31,7 @@ class CoordinatorFigures:
     placements_active: int
     volunteers_active: int
     vog_missing_or_old: int
-    hours_awaiting_approval: int
+    hours_waiting: int  # participants with hours entries awaiting approval
     notices: tuple = ()  # issue 6: volunteers' changes that affect an active match
     mail_failed: int = 0  # outbox messages past their last attempt
     below_minimum: int = 0  # issue 13: each participant figure is a list filter's count
@@ -58,11 +56,7 @@ def coordinator_figures(user: User, today: date) -> CoordinatorFigures:
         vog_missing_or_old=db.session.scalar(
             active_volunteers.where(registry_volunteers.vog_missing_or_old(today))
         ),
-        hours_awaiting_approval=db.session.scalar(
-            select(func.count())
-            .select_from(HoursEntry)
-            .where(HoursEntry.status == HoursStatus.SUBMITTED)
-        ),
+        hours_waiting=tally[Need.HOURS_WAITING],
         notices=tuple(open_notices()),
         mail_failed=failed_count(),
         below_minimum=tally[Need.BELOW_MINIMUM],

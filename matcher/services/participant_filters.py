@@ -14,8 +14,11 @@ list and the caseload is one of these `Need`s, computed here, so a figure and it
 - no_volunteer: open, wants a taalmaatje (or a buddy) and has no such match running this week
   (matching.instance.running_matches);
 - paused: paused.
+- hours_waiting: has hours entries awaiting a coach's approval (any status: the hours were
+  done); the coordinator's figure, so she sees whose coach has approvals open.
 
-Status and volunteer needs are SQL (`narrowed`, `without_volunteer`); the hour-based ones are
+Status, volunteer and waiting-hours needs are SQL (`narrowed`, `without_volunteer`,
+`with_hours_waiting`); the hour-based ones are
 narrowed in SQL and decided from a fixed number of queries for all participants left (no query
 per participant). Urgency, the caseload's default order:
 behind on the pace first, then below the minimum, then not placed after three months, then
@@ -30,7 +33,7 @@ from functools import lru_cache
 from sqlalchemy import Select, select
 
 from matcher.extensions import db
-from matcher.models import Match, MatchKind, Participant, ParticipantStatus
+from matcher.models import HoursEntry, HoursStatus, Match, MatchKind, Participant, ParticipantStatus
 from matcher.services import progress
 from matcher.services.column_rows import column_rows
 from matcher.services.matching.instance import running_matches
@@ -49,6 +52,7 @@ class Need(StrEnum):
     BEHIND_PACE = "behind_pace"
     NO_VOLUNTEER = "no_volunteer"
     PAUSED = "paused"
+    HOURS_WAITING = "hours_waiting"
 
 
 URGENCY = (Need.BEHIND_PACE, Need.BELOW_MINIMUM, Need.NOT_PLACED, Need.NO_VOLUNTEER)
@@ -75,6 +79,7 @@ class Known:
     planned: dict[int, float]  # this week's planned placement hours
     totals: dict[int, float] | None  # approved counted hours since the PIP (None: not read)
     no_volunteer: set[int]  # ids of open participants without the volunteer they want
+    hours_waiting: set[int]  # ids of participants with hours entries awaiting approval
 
 
 def gather(ids, today: date, planned: dict[int, float] | None = None, totals=True) -> Known:
@@ -87,7 +92,8 @@ def gather(ids, today: date, planned: dict[int, float] | None = None, totals=Tru
         ids if isinstance(ids, Select) else select(Participant.id).where(Participant.id.in_(ids))
     )
     wanting = db.session.scalars(scope.where(without_volunteer(today)))
-    return Known(planned, counted_totals(ids) if totals else None, set(wanting))
+    waiting = db.session.scalars(scope.where(with_hours_waiting()))
+    return Known(planned, counted_totals(ids) if totals else None, set(wanting), set(waiting))
 
 
 def _running(kind: MatchKind, today: date):
@@ -110,7 +116,13 @@ def without_volunteer(today: date):
     )
 
 
-EXACT_IN_SQL = (Need.OPEN, Need.PAUSED, Need.NO_VOLUNTEER)
+def with_hours_waiting():
+    """SQL: the participant has hours entries awaiting approval (ix_hours_entries_awaiting)."""
+    submitted = select(HoursEntry.participant_id).where(HoursEntry.status == HoursStatus.SUBMITTED)
+    return Participant.id.in_(submitted)
+
+
+EXACT_IN_SQL = (Need.OPEN, Need.PAUSED, Need.NO_VOLUNTEER, Need.HOURS_WAITING)
 
 
 def narrowed(query: Select, need: Need, today: date) -> Select:
@@ -120,6 +132,8 @@ def narrowed(query: Select, need: Need, today: date) -> Select:
         return query.where(Participant.status == ParticipantStatus.PAUSED)
     if need == Need.NO_VOLUNTEER:
         return query.where(without_volunteer(today))
+    if need == Need.HOURS_WAITING:
+        return query.where(with_hours_waiting())
     query = query.where(Participant.status.in_(OPEN_STATUSES))
     if need == Need.NOT_PLACED:
         query = query.where(Participant.pip_date < today - timedelta(days=89))
@@ -128,6 +142,7 @@ def narrowed(query: Select, need: Need, today: date) -> Select:
 
 _PAUSED_ONLY = frozenset({Need.PAUSED})
 _NONE: frozenset[Need] = frozenset()
+_WAITING = frozenset({Need.HOURS_WAITING})
 _OPEN, _AT, _BELOW = Need.OPEN, Need.AT_MINIMUM, Need.BELOW_MINIMUM
 _NOT_PLACED, _BEHIND, _NO_VOLUNTEER = Need.NOT_PLACED, Need.BEHIND_PACE, Need.NO_VOLUNTEER
 
@@ -135,12 +150,12 @@ _NOT_PLACED, _BEHIND, _NO_VOLUNTEER = Need.NOT_PLACED, Need.BEHIND_PACE, Need.NO
 def needs_of(p, known: Known, today: date) -> frozenset[Need]:
     """The needs of one participant (a Participant or a row with the same attributes). Called
     for every participant of a list: the members and the lookups are taken once."""
-    status = p.status
+    status, pid = p.status, p.id
+    waiting = pid in known.hours_waiting
     if status == ParticipantStatus.PAUSED:
-        return _PAUSED_ONLY
+        return _PAUSED_ONLY | _WAITING if waiting else _PAUSED_ONLY
     if status not in OPEN_STATUSES:
-        return _NONE
-    pid = p.id
+        return _WAITING if waiting else _NONE
     planned = known.planned.get(pid, 0.0)
     found = [_OPEN, _AT if meets_minimum(planned, progress.minimum_of(p)) else _BELOW]
     pip_date = p.pip_date
@@ -153,6 +168,8 @@ def needs_of(p, known: Known, today: date) -> frozenset[Need]:
             found.append(_BEHIND)
     if pid in known.no_volunteer:
         found.append(_NO_VOLUNTEER)
+    if waiting:
+        found.append(Need.HOURS_WAITING)
     return frozenset(found)
 
 

@@ -37,6 +37,8 @@ NAV_ITEMS[Role.COACH] += (
 NAV_ITEMS[Role.COORDINATOR] += (("monitor.index", _l("Monitor-export")),)
 # Weekly matching (issue 5): start a run, review, confirm; the history of runs.
 NAV_ITEMS[Role.COORDINATOR] += (("matching.index", _l("Koppelen")),)
+# Recruitment advice and what-if scenarios (issue 15).
+NAV_ITEMS[Role.COORDINATOR] += (("recruitment.index", _l("Werving")),)
 
 
 # Every blueprint with its URL prefix. A package's __init__.py holds the blueprint (`bp`) and

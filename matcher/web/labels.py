@@ -91,6 +91,7 @@ NEED_LABELS = {  # services/participant_filters.Need: the lists to act on
     "behind_pace": _l("achter op het tempo voor 800 uur"),
     "no_volunteer": _l("willen een taalmaatje of buddy en hebben er geen"),
     "paused": _l("gepauzeerd"),
+    "hours_waiting": _l("met uren die wachten op goedkeuring"),
 }
 SORT_LABELS = {
     "name": _l("naam"),

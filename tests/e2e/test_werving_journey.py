@@ -64,7 +64,7 @@ def test_coordinator_turns_the_top_suggestion_into_a_confirmed_scenario(
 ):
     page = werving_page
     log_in(page, COORDINATOR)
-    page.goto("/coordinator/werving/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Werving").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Werving")
     assert_accessible(page)
     page.get_by_role("button", name="Wervingsadvies berekenen").click()

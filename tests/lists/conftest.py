@@ -61,6 +61,17 @@ def caseload(make):
     make.match(people["Max"], placement=four, dayparts=("mon-am", "tue-am"), starts_on=started)
     buddy = make.volunteer(first_name="Truus")
     make.match(people["Heeft"], volunteer=buddy, dayparts=("mon-ev",), starts_on=started)
+    for name in ("Onder", "Klaar"):  # hours their coach has still to approve (finished or not)
+        entry = HoursEntry(
+            participant_id=people[name].id,
+            entry_date=now - timedelta(days=2),
+            activity_kind=ActivityKind.PLACEMENT,
+            hours=3,
+            counts_toward_target=True,
+            status=HoursStatus.SUBMITTED,
+        )
+        db.session.add(entry)
+    db.session.commit()
     other_coach = make.user(Role.COACH, name="Andere Coach")
     people["Ander"] = make.participant(  # not in this caseload; the coordinator sees them
         coach_id=other_coach.id, last_name="Ander", pip_date=now - timedelta(days=200)

@@ -18,12 +18,12 @@ from tests.factories import PASSWORD
 N = Need
 EXPECTED = {
     "Achter": {N.OPEN, N.AT_MINIMUM, N.BEHIND_PACE},
-    "Onder": {N.OPEN, N.BELOW_MINIMUM},
+    "Onder": {N.OPEN, N.BELOW_MINIMUM, N.HOURS_WAITING},
     "Niet": {N.OPEN, N.BELOW_MINIMUM, N.NOT_PLACED},
     "Taal": {N.OPEN, N.AT_MINIMUM, N.NO_VOLUNTEER},
     "Heeft": {N.OPEN, N.AT_MINIMUM},
     "Pauze": {N.PAUSED},
-    "Klaar": set(),
+    "Klaar": {N.HOURS_WAITING},
     "Max": {N.OPEN, N.AT_MINIMUM},
 }
 
@@ -55,6 +55,7 @@ def test_every_count_is_the_number_of_rows_of_its_list(caseload, role, make):
         assert figures.participants_open == counts[N.OPEN] == 7  # 6 of the coach + Ander
         assert figures.not_placed_after_three_months == counts[N.NOT_PLACED] == 2
         assert figures.below_minimum == counts[N.BELOW_MINIMUM] == 3
+        assert figures.hours_waiting == counts[N.HOURS_WAITING] == 2  # Onder, and Klaar (done)
 
 
 def test_search_text_and_sort_work_with_a_need(caseload):
@@ -74,6 +75,8 @@ FOUND = re.compile(r"(\d+) [a-z]+ gevonden")
 def figures_and_lists(client, home: str) -> list[tuple[str, int, int]]:
     """(figure id, figure, rows of the linked list) for every linked figure of a home page."""
     page = client.get(home, follow_redirects=True).get_data(as_text=True)
+    # every figure is a link (issue 13: each opens the list behind it)
+    assert page.count('<span class="value"') == len(FIGURE.findall(page)), home
     rows = []
     for url, ident, value in FIGURE.findall(page.replace("&amp;", "&")):
         if "goedkeuren" in url:

@@ -57,6 +57,7 @@ def test_advice_run_finds_the_gap_and_words_it(login_as, gap):
     assert {x["daypart"] for x in top["sessions"]} == {"tue-am", "thu-am"}
     page = client.get("/coordinator/werving/").get_data(as_text=True)
     assert "een extra dagdeel bij Kringloop" in page and "3 deelnemers meer op het minimum" in page
+    assert 'href="/coordinator/werving/scenarios/"' in page  # the what-if scenarios
     detail = client.get(f"/coordinator/werving/{run.id}/1")
     assert detail.status_code == 200
     text = detail.get_data(as_text=True)

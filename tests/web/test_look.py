@@ -60,3 +60,20 @@ def test_two_step_verification_is_in_the_account_menu_not_the_main_navigation(lo
     assert "/account/tweestapsverificatie" in menu
     assert "Uitloggen" in menu and 'value="en"' in menu
     assert user.name in menu
+
+
+def _main_nav(client, home: str) -> str:
+    html = client.get(home, follow_redirects=True).get_data(as_text=True)
+    nav = html[html.index('aria-label="Hoofdmenu"') :]
+    return nav[: nav.index("</nav>")]
+
+
+def test_every_coordinator_workplace_is_in_the_main_navigation(login_as):
+    """Werving (advice, map, scenarios) is reached from the menu, not by typing its URL."""
+    client, _ = login_as(Role.COORDINATOR)
+    nav = _main_nav(client, "/coordinator/")
+    for path in ("/deelnemers/", "/plekken/", "/vrijwilligers/", "/coordinator/werving/"):
+        assert f'href="{path}"' in nav, path
+    for role, home in ((Role.COACH, "/coach/"), (Role.VOLUNTEER, "/vrijwilliger/")):
+        other, _ = login_as(role)
+        assert "/coordinator/werving/" not in _main_nav(other, home)
