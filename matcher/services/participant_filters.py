@@ -18,11 +18,10 @@ list and the caseload is one of these `Need`s, computed here, so a figure and it
   done); the coordinator's figure, so she sees whose coach has approvals open.
 
 Status, volunteer and waiting-hours needs are SQL (`narrowed`, `without_volunteer`,
-`with_hours_waiting`); the hour-based ones are
-narrowed in SQL and decided from a fixed number of queries for all participants left (no query
-per participant). Urgency, the caseload's default order:
-behind on the pace first, then below the minimum, then not placed after three months, then
-without the wanted taalmaatje or buddy; then by name.
+`with_hours_waiting`); the hour-based ones are narrowed in SQL and decided from a fixed number
+of queries for all participants left (no query per participant). Urgency, the caseload's
+default order: behind on the pace first, then below the minimum, then not placed after three
+months, then without the wanted taalmaatje or buddy; then by name.
 """
 
 from dataclasses import dataclass
@@ -153,7 +152,7 @@ def needs_of(p, known: Known, today: date) -> frozenset[Need]:
     status, pid = p.status, p.id
     waiting = pid in known.hours_waiting
     if status == ParticipantStatus.PAUSED:
-        return _PAUSED_ONLY | _WAITING if waiting else _PAUSED_ONLY
+        return (_PAUSED_ONLY | _WAITING) if waiting else _PAUSED_ONLY
     if status not in OPEN_STATUSES:
         return _WAITING if waiting else _NONE
     planned = known.planned.get(pid, 0.0)
