@@ -52,20 +52,23 @@ def test_every_linked_stylesheet_and_icon_is_served_under_a_self_only_policy(log
 def test_two_step_verification_is_in_the_account_menu_not_the_main_navigation(login_as):
     client, user = login_as(Role.COACH)
     html = client.get("/coach/").get_data(as_text=True)
-    nav = html[html.index('aria-label="Hoofdmenu"') :]
-    nav = nav[: nav.index("</nav>")]
-    menu = html[html.index('class="account-menu"') :]
-    menu = menu[: menu.index("</details>")]
+    nav = _between(html, 'aria-label="Hoofdmenu"', "</nav>")
+    menu = _between(html, 'class="account-menu"', "</details>")
     assert "Tweestapsverificatie" not in nav
     assert "/account/tweestapsverificatie" in menu
     assert "Uitloggen" in menu and 'value="en"' in menu
     assert user.name in menu
 
 
+def _between(html: str, start: str, end: str) -> str:
+    """The part of `html` from `start` up to the first `end` after it."""
+    part = html[html.index(start) :]
+    return part[: part.index(end)]
+
+
 def _main_nav(client, home: str) -> str:
     html = client.get(home, follow_redirects=True).get_data(as_text=True)
-    nav = html[html.index('aria-label="Hoofdmenu"') :]
-    return nav[: nav.index("</nav>")]
+    return _between(html, 'aria-label="Hoofdmenu"', "</nav>")
 
 
 def test_every_coordinator_workplace_is_in_the_main_navigation(login_as):
